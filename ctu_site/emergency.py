@@ -1,0 +1,84 @@
+"""The numbers and routes for reporting terrorism: the one place they are written in code.
+
+Every template gets them through the ``site`` context processor or the ``{% tel %}`` tag, so a
+number changes here and everywhere at once. They never come from the database, so they render
+on error pages and while the database is down.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A number the public can call, shown as written and dialled through a tel: link."""
+
+    key: str
+    name: str
+    number: str
+    description: str
+
+    @property
+    def tel(self) -> str:
+        """The tel: address (RFC 3966), international form for UK numbers that allow it."""
+        digits = "".join(ch for ch in self.number if ch.isdigit())
+        if len(digits) <= 5:  # 999, 101, text-relay prefixes: dial as they are.
+            return f"tel:{digits}"
+        return f"tel:+44{digits[1:]}" if digits.startswith("0") else f"tel:{digits}"
+
+    def __str__(self) -> str:
+        return self.number
+
+
+EMERGENCY = PhoneNumber(
+    key="emergency",
+    name=_("Emergency"),
+    number="999",
+    description=_("Call 999 if there is an immediate threat to life."),
+)
+ANTI_TERRORIST_HOTLINE = PhoneNumber(
+    key="hotline",
+    name=_("Anti-Terrorist Hotline"),
+    number="0800 789 321",
+    description=_("Free and confidential. You do not have to give your name."),
+)
+CRIMESTOPPERS = PhoneNumber(
+    key="crimestoppers",
+    name=_("Crimestoppers"),
+    number="0800 555 111",
+    description=_("An independent charity. You can stay completely anonymous."),
+)
+ACT_EARLY = PhoneNumber(
+    key="act_early",
+    name=_("Act Early support line"),
+    number="0800 011 3764",
+    description=_("For anyone worried that someone close to them is being radicalised."),
+)
+RELAY_UK_PREFIX = "18001"
+
+ALL_NUMBERS = (EMERGENCY, ANTI_TERRORIST_HOTLINE, CRIMESTOPPERS, ACT_EARLY)
+
+
+def relay_uk(number: PhoneNumber) -> PhoneNumber:
+    """The same number through Relay UK, for people who are deaf or hard of hearing."""
+    return PhoneNumber(
+        key=f"{number.key}_relay",
+        name=_("%(name)s by text relay") % {"name": number.name},
+        number=f"{RELAY_UK_PREFIX} {number.number}",
+        description=_("Through Relay UK."),
+    )
+
+
+def reporting_context() -> dict:
+    """What every template needs to show the ways to report, with no database access."""
+    return {
+        "emergency": EMERGENCY,
+        "hotline": ANTI_TERRORIST_HOTLINE,
+        "crimestoppers": CRIMESTOPPERS,
+        "act_early": ACT_EARLY,
+        "report_online_url": settings.ACT_ONLINE_REPORT_URL,
+        "mi5_report_url": settings.MI5_REPORT_URL,
+        "extremist_material_url": settings.EXTREMIST_MATERIAL_REPORT_URL,
+    }

@@ -1,0 +1,75 @@
+"""Error pages in the site's layout, rendered without touching the database.
+
+They are rendered without a RequestContext, so no context processor (and so no session, user or
+database query) runs: the 500 and 503 pages must work while the database is down.
+"""
+
+import sys
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from ctu_site.context_processors import static_site_context
+
+RETRY_AFTER_SECONDS = 30
+
+HEADINGS = {
+    400: _("Sorry, there is a problem with that request"),
+    403: _("You cannot see this page"),
+    404: _("Page not found"),
+    429: _("Too many attempts"),
+    500: _("Sorry, there is a problem with the website"),
+    503: _("Sorry, the service is unavailable"),
+}
+
+
+def render_error(request, status: int, template: str, **extra) -> HttpResponse:
+    """Render an error template with the site context that needs no database."""
+    context = {
+        **static_site_context(getattr(request, "path", "")),
+        "status": status,
+        "heading": HEADINGS[status],
+        **extra,
+    }
+    response = HttpResponse(render_to_string(template, context), status=status)
+    # An error page must never be kept as if it were the page asked for.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def service_unavailable(request) -> HttpResponse:
+    """The 503 page: the database (or another part) is unreachable; try again shortly."""
+    response = render_error(request, 503, "errors/503.html")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def bad_request(request, exception=None):
+    return render_error(request, 400, "errors/400.html")
+
+
+def permission_denied(request, exception=None):
+    return render_error(request, 403, "errors/403.html")
+
+
+def page_not_found(request, exception=None):
+    return render_error(request, 404, "errors/404.html")
+
+
+def too_many_requests(request, *, retry_after: int = 600) -> HttpResponse:
+    """The 429 page for rate-limited forms; it always shows the hotline."""
+    response = render_error(
+        request, 429, "errors/429.html", retry_after_minutes=max(1, retry_after // 60)
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def server_error(request):
+    # A lost database connection that escaped the views is an outage, not a bug.
+    from ctu_site.middleware import DATABASE_ERRORS
+
+    if isinstance(sys.exception(), DATABASE_ERRORS):
+        return service_unavailable(request)
+    return render_error(request, 500, "errors/500.html")

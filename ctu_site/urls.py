@@ -1,0 +1,23 @@
+"""Root URLs. Each app owns its own namespace; the catch-all page tree comes last."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from ctu_site import views
+
+handler400 = "ctu_site.errors.bad_request"
+handler403 = "ctu_site.errors.permission_denied"
+handler404 = "ctu_site.errors.page_not_found"
+handler500 = "ctu_site.errors.server_error"
+
+admin.site.site_header = "Counter Terrorism Unit website: staff"
+admin.site.site_title = "CTU website staff"
+admin.site.index_title = "Manage the website"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("admin/", admin.site.urls),
+    path("operations/", include("operations.urls")),
+    path("contact/", include("contact.urls")),
+    path("", include("pages.urls")),
+]

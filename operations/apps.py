@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    """Case histories of operations the unit has led."""
+
+    name = "operations"

@@ -1,0 +1,74 @@
+"""The home page in a browser: layouts, keyboard use and accessibility."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("width", [1280, 375, 320])
+def test_home_page_shows_the_numbers_without_sideways_scrolling(site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/")
+    strip = page.get_by_role("region", name="Report terrorism")
+    expect(strip.get_by_role("link", name="999")).to_be_visible()
+    expect(strip.get_by_role("link", name="0800 789 321")).to_have_attribute(
+        "href", "tel:+44800789321"
+    )
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_skip_link_is_the_first_thing_the_keyboard_reaches(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main-content")).to_be_focused()
+
+
+def test_main_navigation_works_with_the_keyboard_alone(site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "/")
+    menu = page.get_by_role("navigation", name="Menu")
+    target = menu.get_by_role("link", name="Operations")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    expect(target).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/operations/$"))
+
+
+def test_menu_opens_with_the_keyboard_on_a_phone(site, page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site + "/")
+    toggle = page.get_by_role("button", name="Menu")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if toggle.evaluate("el => el === document.activeElement"):
+            break
+    expect(toggle).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    contact = page.get_by_role("navigation", name="Menu").get_by_role("link", name="Contact")
+    expect(contact).to_be_visible()
+
+
+def test_home_page_has_no_accessibility_violations(site, page):
+    page.goto(site + "/")
+    assert_accessible(page)
+
+
+def test_404_page_has_no_accessibility_violations(site, page):
+    response = page.goto(site + "/no-such-page/")
+    assert response.status == 404
+    expect(page.get_by_role("link", name="0800 789 321").first).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,56 @@
+"""Start-up rules for production settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "false",
+    "TESTING": "false",
+    "SECRET_KEY": "k3" * 30 + "-production-like-secret-for-the-deploy-check",
+    "ALLOWED_HOSTS": "ctu.example.org",
+    "DATABASE_URL": "sqlite:////tmp/ctu-deploy-check.sqlite3",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+}
+
+
+def manage(*args, env_overrides, remove=()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_ALLOW"))}
+    env.update(env_overrides)
+    for name in remove:
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_start_up_stops_without_required_setting_when_debug_is_off(missing):
+    result = manage("check", env_overrides=PRODUCTION, remove=[missing])
+    assert result.returncode != 0
+    assert f"{missing} must be set when DEBUG is off" in result.stderr
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_runs_without_secrets():
+    result = manage(
+        "check",
+        env_overrides={"DEBUG": "true", "TESTING": "false"},
+        remove=["SECRET_KEY", "ALLOWED_HOSTS"],
+    )
+    assert result.returncode == 0, result.stderr
