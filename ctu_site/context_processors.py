@@ -6,11 +6,11 @@ from ctu_site.emergency import reporting_context
 from ctu_site.navigation import navigation_items
 
 
-def static_site_context(current_path: str = "") -> dict:
-    """Names, menu and ways to report, safe to render with the database down."""
+def static_site_context(current_path: str = "", *, use_database: bool = False) -> dict:
+    """Names, menu and ways to report; with use_database off it never touches the database."""
     return {
         "current_path": current_path,
-        "main_navigation": navigation_items(current_path),
+        "main_navigation": navigation_items(current_path, use_database=use_database),
         "unit_name": settings.UNIT_NAME,
         "force_name": settings.FORCE_NAME,
         "site_url": settings.SITE_URL,
@@ -20,4 +20,4 @@ def static_site_context(current_path: str = "") -> dict:
 
 def site(request) -> dict:
     """Context processor for every page rendered with a request."""
-    return static_site_context(request.path)
+    return static_site_context(request.path, use_database=True)

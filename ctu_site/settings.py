@@ -51,6 +51,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Outside services move; keep their addresses in settings, not templates.
 ACT_ONLINE_REPORT_URL = env.str("ACT_ONLINE_REPORT_URL", default="https://act.campaign.gov.uk/")
 MI5_REPORT_URL = env.str("MI5_REPORT_URL", default="https://www.mi5.gov.uk/contact-us")
+# Where the "Exit this page" button on Prevent pages sends someone in a hurry.
+EXIT_THIS_PAGE_URL = env.str("EXIT_THIS_PAGE_URL", default="https://www.bbc.co.uk/weather")
 EXTREMIST_MATERIAL_REPORT_URL = env.str(
     "EXTREMIST_MATERIAL_REPORT_URL", default="https://www.gov.uk/report-terrorism"
 )

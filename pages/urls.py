@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import re_path
+
+from pages import views
 
 app_name = "pages"
 
-urlpatterns = []
+urlpatterns = [
+    # Every other address is looked up in the page tree.
+    re_path(r"^(?P<url_path>(?:[-\w]+/)+)$", views.PageView.as_view(), name="page"),
+]

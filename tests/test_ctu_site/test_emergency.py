@@ -12,6 +12,8 @@ from ctu_site.errors import (
 )
 from tests.utils import EMERGENCY_TEL, HOTLINE_TEL, tel_links
 
+pytestmark = pytest.mark.django_db
+
 NUMBERS = {EMERGENCY_TEL, HOTLINE_TEL}
 
 

@@ -6,6 +6,8 @@ from django.test import Client
 from ctu_site import views
 from ctu_site.content_version import bump_content_version, get_content_version
 
+pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
+
 
 @pytest.fixture
 def home_renders(monkeypatch):

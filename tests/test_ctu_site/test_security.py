@@ -5,6 +5,8 @@ from django.conf import settings
 
 from tests.utils import text_of
 
+pytestmark = pytest.mark.django_db
+
 CSP_DIRECTIVES = {
     "default-src 'self'",
     "object-src 'none'",
