@@ -285,10 +285,16 @@ class PageAdmin(PublishableAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        # Moving or renaming a live page changes public addresses: a Publisher's decision.
+        # Moving, renaming or reordering a live page changes the public site: a Publisher's call.
         if obj is not None and obj.live and not services.can_publish(request.user, obj):
-            return ("parent", "slug")
+            return ("parent", "slug", "sort_order", "show_in_menus")
         return ()
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not services.can_publish(request.user, self.model):
+            changelist.list_editable = ()
+        return changelist
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields

@@ -4,9 +4,12 @@ Every function here is used by pages, operations and news alike. Each runs in on
 and refreshes cached public pages (the content version) once it has committed.
 """
 
+import json
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,10 +32,6 @@ def _refresh_public_pages() -> None:
     transaction.on_commit(bump_content_version)
 
 
-def latest_revision(obj: PublishableModel) -> Revision | None:
-    return obj.latest_revision
-
-
 def object_revisions(obj: PublishableModel):
     return Revision.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
@@ -53,25 +52,24 @@ def draft_save(
     """Save staff changes as a new revision without changing what the public sees.
 
     A page that has never been published keeps its content on the row as well (nothing public
-    depends on it); a live page keeps its live content until a revision is published.
+    depends on it); a live page keeps its live content until a revision is published. Structure
+    and scheduling fields (address, order, menus, times) are saved straight away. Saving without
+    changing the content makes no new revision.
     """
     content = obj.revision_content()
-    is_new = obj.pk is None
-    if is_new or not obj.live:
-        if isinstance(obj, Page):
-            _save_page_structure(obj)
-        else:
-            obj.save()
+    if obj.pk is None or not obj.live:
+        _save(obj)
     else:
         # Keep the live content on the row; save only structure and scheduling.
         live = type(obj).objects.get(pk=obj.pk)
         for name in obj.revision_fields:
             setattr(obj, name, getattr(live, name))
-        if isinstance(obj, Page):
-            _save_page_structure(obj)
-        else:
-            obj.save()
+        _save(obj)
         obj.apply_revision_content(content)
+        _refresh_public_pages()
+    latest = obj.latest_revision
+    if latest is not None and not submit and latest.content == _as_stored(content):
+        return latest
     revision = Revision.objects.create(
         content_object=obj,
         content=content,
@@ -85,6 +83,18 @@ def draft_save(
     obj.latest_revision = revision
     obj.has_unpublished_changes = True
     return revision
+
+
+def _as_stored(content: dict) -> dict:
+    """The content as it reads back from a revision's JSON."""
+    return json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+
+
+def _save(obj: PublishableModel) -> None:
+    if isinstance(obj, Page):
+        _save_page_structure(obj)
+    else:
+        obj.save()
 
 
 def _save_page_structure(page: Page) -> None:
@@ -135,10 +145,7 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
     obj.scheduled_revision = None
     if obj.expire_at and obj.expire_at <= now:
         obj.expire_at = None  # publishing again after expiry starts a new life
-    if isinstance(obj, Page):
-        _save_page_structure(obj)
-    else:
-        obj.save()
+    _save(obj)
     _refresh_public_pages()
     return obj
 

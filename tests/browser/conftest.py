@@ -62,3 +62,26 @@ def site(live_server, page, csp_violations):
     page.set_default_timeout(10_000)
     yield live_server.url
     assert csp_violations == []
+
+
+STAFF_PASSWORD = "a-long-browser-test-password"
+
+
+@pytest.fixture
+def staff_login(page, site, django_user_model):
+    """Log a new staff user of the given role into the admin through its login form."""
+    from django.contrib.auth.models import Group
+
+    def login(username: str, role: str):
+        user = django_user_model.objects.create_user(
+            username=username, password=STAFF_PASSWORD, is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        page.goto(site + "/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(STAFF_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(site + "/admin/")
+        return user
+
+    return login

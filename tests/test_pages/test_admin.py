@@ -214,3 +214,36 @@ def test_page_list_shows_each_state(client, publisher, make_page):
     html = client.get(reverse("admin:pages_page_changelist")).content.decode()
     assert 'app-state--green">Live' in html
     assert 'app-state--grey">Draft' in html
+
+
+def test_a_publisher_reorders_siblings_from_the_page_list(client, publisher, make_page):
+    section = make_page("section", title="Section")
+    first = make_page("first", parent=section, title="First", sort_order=1)
+    second = make_page("second", parent=section, title="Second", sort_order=2)
+    revisions_before = Revision.objects.count()
+    client.force_login(publisher)
+    changelist = reverse("admin:pages_page_changelist")
+    pages = list(Page.objects.order_by("url_path"))
+    data = {
+        "form-TOTAL_FORMS": str(len(pages)),
+        "form-INITIAL_FORMS": str(len(pages)),
+        "_save": "Save",
+    }
+    for index, page in enumerate(pages):
+        data[f"form-{index}-id"] = page.pk
+        data[f"form-{index}-sort_order"] = {first.pk: 5, second.pk: 3}.get(page.pk, page.sort_order)
+    assert client.post(changelist, data).status_code == 302
+    client.logout()
+    html = client.get("/section/").content.decode()
+    assert html.index("/section/second/") < html.index("/section/first/")
+    # Reordering is not a content change: no new revisions, nothing waiting to be published.
+    assert Revision.objects.count() == revisions_before
+    second.refresh_from_db()
+    assert second.publish_state == PublishState.LIVE
+
+
+def test_an_editor_cannot_reorder_live_pages(client, editor, make_page):
+    make_page("one")
+    client.force_login(editor)
+    html = client.get(reverse("admin:pages_page_changelist")).content.decode()
+    assert 'name="form-0-sort_order"' not in html
