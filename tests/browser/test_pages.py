@@ -37,7 +37,10 @@ def prevent():
             slug="prevent",
             title="Prevent",
             summary="Stopping people being drawn into terrorism.",
-            body="## Our objectives\n\n- Respond to ideology\n\n!!! If someone is in immediate danger, call 999.",
+            body=(
+                "## Our objectives\n\n- Respond to ideology\n\n"
+                "!!! If someone is in immediate danger, call 999."
+            ),
             show_exit_button=True,
             sort_order=1,
         )
