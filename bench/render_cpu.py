@@ -60,9 +60,8 @@ def main() -> int:
             p95 = statistics.quantiles(samples, n=20)[-1]
             ok = median < TARGET_MS
             failed |= not ok
-            print(
-                f"{path:45} median {median:5.2f} ms  p95 {p95:5.2f} ms  {'ok' if ok else 'OVER TARGET'}"
-            )
+            verdict = "ok" if ok else "OVER TARGET"
+            print(f"{path:45} median {median:5.2f} ms  p95 {p95:5.2f} ms  {verdict}")
     print(f"target: median under {TARGET_MS} ms of CPU per uncached page")
     return 1 if failed else 0
 
