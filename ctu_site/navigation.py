@@ -29,9 +29,8 @@ FALLBACK_ENTRIES = (
 def _entries_from_database() -> list[tuple[str, str]]:
     from pages.models import Page
 
-    pages = Page.objects.in_menus().values_list("title", "url_path", "sort_order")
     entries = [(str(label), url, position) for label, url, position in FIXED_ENTRIES]
-    entries += list(pages)
+    entries += Page.objects.menu_entries()
     return [(label, url) for label, url, _position in sorted(entries, key=lambda e: e[2])]
 
 

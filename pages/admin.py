@@ -302,7 +302,16 @@ class PageAdmin(PublishableAdmin):
         (None, {"fields": ("title", "summary", "body", "related_links")}),
         (
             "Place in the site",
-            {"fields": ("parent", "slug", "sort_order", "show_in_menus", "show_exit_button")},
+            {
+                "fields": (
+                    "parent",
+                    "slug",
+                    "menu_title",
+                    "sort_order",
+                    "show_in_menus",
+                    "show_exit_button",
+                )
+            },
         ),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )

@@ -161,6 +161,13 @@ class PageQuerySet(PublishableQuerySet):
             .order_by("sort_order", "title")
         )
 
+    def menu_entries(self):
+        """(label, address, position) of the pages in the main menu."""
+        return [
+            (page.menu_title or page.title, page.url_path, page.sort_order)
+            for page in self.in_menus().only("title", "menu_title", "url_path", "sort_order")
+        ]
+
 
 class Page(PublishableModel):
     """A content page. Its address follows the tree: /contest/prevent/."""
@@ -186,6 +193,13 @@ class Page(PublishableModel):
     sort_order = models.PositiveIntegerField(
         default=100,
         help_text=_("Pages in the same section are listed in this order, lowest first."),
+    )
+    menu_title = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Optional. A short name for the main menu and side navigation, e.g. 'CONTEST'."
+        ),
     )
     show_in_menus = models.BooleanField(
         default=False, help_text=_("Top-level pages only: show this page in the main menu.")
@@ -273,6 +287,10 @@ class Page(PublishableModel):
             )
         if self.parent_id is None and self.slug in RESERVED_TOP_LEVEL_SLUGS:
             raise ValidationError({"slug": _("This address is used by another part of the site.")})
+
+    @property
+    def short_title(self) -> str:
+        return self.menu_title or self.title
 
     def ancestors(self) -> list["Page"]:
         """The pages above this one, top first."""

@@ -21,6 +21,7 @@ def load() -> int:
             body=spec["body"].strip(),
             related_links=spec.get("related_links", "").strip(),
             show_in_menus=spec.get("show_in_menus", False),
+            menu_title=spec.get("menu_title", ""),
             show_exit_button=spec.get("show_exit_button", False),
             sort_order=spec.get("sort_order", 100),
         )

@@ -69,6 +69,7 @@ Counter-terrorism strategy (CONTEST) 2023 | https://www.gov.uk/government/public
 Threat levels | https://www.mi5.gov.uk/threat-levels
 """,
         "show_in_menus": True,
+        "menu_title": "CONTEST",
         "sort_order": 10,
     },
     {

@@ -5,7 +5,7 @@ from django.views.generic import DetailView
 
 from pages.models import Page, Redirect
 
-CARD_FIELDS = ("id", "parent_id", "title", "summary", "url_path", "sort_order")
+CARD_FIELDS = ("id", "parent_id", "title", "menu_title", "summary", "url_path", "sort_order")
 
 
 def ancestor_paths(url_path: str) -> list[str]:
@@ -35,7 +35,7 @@ def page_context(page: Page, ancestors: list[Page] | None = None) -> dict:
         if card.parent_id == section.pk:
             section_pages.append(card)
     breadcrumbs = [{"title": "Home", "url": "/"}]
-    breadcrumbs += [{"title": a.title, "url": a.url_path} for a in ancestors]
+    breadcrumbs += [{"title": a.short_title, "url": a.url_path} for a in ancestors]
     return {
         "page": page,
         "children": children,

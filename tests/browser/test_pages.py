@@ -53,7 +53,7 @@ def test_a_publisher_edits_previews_and_publishes_prevent(site, page, prevent, s
 
     staff_login("percy", PUBLISHERS)
     page.goto(f"{site}/admin/pages/page/{prevent.pk}/change/")
-    page.get_by_label("Title:").fill("Prevent: stopping radicalisation")
+    page.get_by_label("Title:", exact=True).fill("Prevent: stopping radicalisation")
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Live, with unpublished changes")).to_be_visible()
 
