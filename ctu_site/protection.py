@@ -41,9 +41,11 @@ def client_address(request) -> str:
         address = ipaddress.ip_address(raw)
     except ValueError:
         return "unknown"
-    if address.version == 6 and address.ipv4_mapped is None:
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address.ipv4_mapped or address)
+    return str(address)
 
 
 def rate_limit(request, scope: str, limit: int, window: int) -> bool:
