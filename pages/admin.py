@@ -9,7 +9,9 @@ history, a comparison of two revisions and a revert.
 import difflib
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -30,6 +32,33 @@ STATE_TAGS = {
     PublishState.LIVE_WITH_CHANGES: "yellow",
     PublishState.EXPIRED: "red",
 }
+
+
+class PublishStateFilter(admin.SimpleListFilter):
+    """Filter by the publishing state staff see in the list, not by the flags behind it."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return PublishState.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        scheduled = Q(scheduled_revision__isnull=False)
+        expired = Q(live=True, expire_at__lte=now) | Q(live=False, expired=True)
+        live = Q(live=True) & ~scheduled & ~Q(expire_at__lte=now)
+        not_live = Q(live=False, expired=False)
+        in_review = Q(latest_revision__submitted_for_review=True)
+        filters = {
+            PublishState.SCHEDULED: scheduled,
+            PublishState.EXPIRED: expired & ~scheduled,
+            PublishState.LIVE: live & Q(has_unpublished_changes=False),
+            PublishState.LIVE_WITH_CHANGES: live & Q(has_unpublished_changes=True),
+            PublishState.IN_REVIEW: not_live & in_review & ~scheduled,
+            PublishState.DRAFT: not_live & ~in_review & ~scheduled,
+        }
+        return queryset.filter(filters[self.value()]) if self.value() in filters else queryset
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -244,6 +273,11 @@ class ChildInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        if services.can_publish(request.user, Page):
+            return self.readonly_fields
+        return (*self.readonly_fields, "sort_order")
+
 
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
@@ -259,7 +293,7 @@ class PageAdmin(PublishableAdmin):
         "updated_at",
     )
     list_editable = ("sort_order",)
-    list_filter = ("live", "has_unpublished_changes", "show_in_menus")
+    list_filter = (PublishStateFilter, "show_in_menus")
     search_fields = ("title", "summary", "body", "url_path")
     ordering = ("url_path",)
     list_per_page = 200
@@ -274,6 +308,11 @@ class PageAdmin(PublishableAdmin):
     )
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("parent",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 2})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="Title", ordering="url_path")
     def indented_title(self, obj):

@@ -5,20 +5,35 @@ from django.views.generic import DetailView
 
 from pages.models import Page, Redirect
 
+CARD_FIELDS = ("id", "parent_id", "title", "summary", "url_path", "sort_order")
 
-def page_context(page: Page) -> dict:
-    """What the page template needs besides the page: a fixed handful of queries at any depth."""
-    prefixes = []
-    path = "/"
-    for part in page.url_path.strip("/").split("/")[:-1]:
-        path += f"{part}/"
-        prefixes.append(path)
-    ancestors = (
-        list(Page.objects.filter(url_path__in=prefixes).order_by("depth")) if prefixes else []
-    )
+
+def ancestor_paths(url_path: str) -> list[str]:
+    """The addresses above a page, top first: /a/b/c/ gives /a/ and /a/b/."""
+    parts = url_path.strip("/").split("/")[:-1]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def page_context(page: Page, ancestors: list[Page] | None = None) -> dict:
+    """What the page template needs besides the page, in two queries at any depth."""
+    if ancestors is None:
+        ancestors = list(
+            Page.objects.published().filter(url_path__in=ancestor_paths(page.url_path))
+        )
+    ancestors.sort(key=lambda p: p.depth)
     section = ancestors[0] if ancestors else page
-    children = list(page.children.published().order_by("sort_order", "title"))
-    section_pages = list(section.children.published().order_by("sort_order", "title"))
+    cards = (
+        Page.objects.published()
+        .filter(parent_id__in={page.pk, section.pk})
+        .only(*CARD_FIELDS)
+        .order_by("sort_order", "title")
+    )
+    children, section_pages = [], []
+    for card in cards:
+        if card.parent_id == page.pk:
+            children.append(card)
+        if card.parent_id == section.pk:
+            section_pages.append(card)
     breadcrumbs = [{"title": "Home", "url": "/"}]
     breadcrumbs += [{"title": a.title, "url": a.url_path} for a in ancestors]
     return {
@@ -38,22 +53,17 @@ class PageView(DetailView):
     context_object_name = "page"
 
     def get(self, request, *args, **kwargs):
-        try:
-            self.object = self.get_object()
-        except Http404:
-            redirect = Redirect.objects.filter(old_path=request.path).select_related("page").first()
+        path = request.path
+        found = {
+            p.url_path: p
+            for p in Page.objects.published().filter(url_path__in=[*ancestor_paths(path), path])
+        }
+        self.object = found.pop(path, None)
+        if self.object is None:
+            redirect = Redirect.objects.filter(old_path=path).select_related("page").first()
             if redirect is not None:
                 return HttpResponsePermanentRedirect(redirect.page.url_path)
-            raise
-        return self.render_to_response(self.get_context_data(object=self.object))
-
-    def get_object(self, queryset=None):
-        try:
-            return Page.objects.published().get(url_path=self.request.path)
-        except Page.DoesNotExist:
-            raise Http404("No published page at this address") from None
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(page_context(self.object))
-        return context
+            raise Http404("No published page at this address")
+        context = self.get_context_data(object=self.object)
+        context.update(page_context(self.object, ancestors=list(found.values())))
+        return self.render_to_response(context)

@@ -247,3 +247,21 @@ def test_an_editor_cannot_reorder_live_pages(client, editor, make_page):
     client.force_login(editor)
     html = client.get(reverse("admin:pages_page_changelist")).content.decode()
     assert 'name="form-0-sort_order"' not in html
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [("live", {"Live one"}), ("draft", {"Draft one"}), ("live_changes", {"Changed one"})],
+)
+def test_the_page_list_filters_by_state(client, publisher, make_page, state, expected):
+    from pages import services
+
+    make_page("live-one", title="Live one")
+    make_page("draft-one", title="Draft one", publish=False)
+    changed = make_page("changed-one", title="Changed one")
+    changed.body = "New words"
+    services.draft_save(obj=changed, user=publisher)
+    client.force_login(publisher)
+    response = client.get(reverse("admin:pages_page_changelist"), {"state": state})
+    shown = {page.title for page in response.context["cl"].result_list}
+    assert shown == expected

@@ -1,0 +1,75 @@
+"""The starter pages: all there after loading, facts from the seeds present, safe to load twice."""
+
+import pytest
+from django.core.management import call_command
+
+from pages import starter
+from pages.models import Page, PublishState
+from pages.starter_content import PAGES
+from tests.utils import EMERGENCY_TEL, HOTLINE_TEL, tel_links
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    """The pages app's starter content, loaded once."""
+    return starter.load()
+
+
+def test_every_starter_page_is_published_and_served(client, loaded):
+    assert loaded == len(PAGES)
+    for spec in PAGES:
+        response = client.get(spec["path"])
+        assert response.status_code == 200, spec["path"]
+        assert spec["title"] in response.content.decode()
+    assert {p.publish_state for p in Page.objects.all()} == {PublishState.LIVE}
+
+
+def test_loading_again_creates_nothing_and_keeps_staff_edits(loaded):
+    prevent = Page.objects.get(url_path="/contest/prevent/")
+    Page.objects.filter(pk=prevent.pk).update(title="Edited by staff")
+    assert starter.load() == 0
+    prevent.refresh_from_db()
+    assert prevent.title == "Edited by staff"
+
+
+def test_the_management_command_loads_it_and_can_run_twice(capsys):
+    call_command("load_starter_content")
+    call_command("load_starter_content")
+    assert "Starter content is in place." in capsys.readouterr().out
+    assert Page.objects.count() == len(PAGES)
+
+
+@pytest.mark.parametrize(
+    ("path", "facts"),
+    [
+        ("/contest/prevent/", ["Identify", "Safeguard", "Manage risk", "Exit this page"]),
+        (
+            "/advice-for-businesses/martyns-law/",
+            ["200", "800", "Evacuation", "Invacuation", "Lockdown", "Communication"],
+        ),
+        (
+            "/advice-for-businesses/suspicious-items-and-behaviour/",
+            ["recruits", "transport", "storage", "money"],
+        ),
+        ("/about-the-unit/", ["Birmingham Airport", "financial", "surveillance", "analysts"]),
+        ("/advice-for-businesses/staying-safe-in-an-attack/", ["Run", "Hide", "Tell"]),
+    ],
+)
+def test_starter_pages_carry_the_facts_from_the_seeds(client, loaded, path, facts):
+    html = client.get(path).content.decode()
+    for fact in facts:
+        assert fact in html, f"{fact!r} missing from {path}"
+
+
+def test_how_you_can_help_links_the_numbers(client, loaded):
+    html = client.get("/how-you-can-help/").content.decode()
+    assert "If you suspect it, report it" in html
+    assert {EMERGENCY_TEL, HOTLINE_TEL} <= tel_links(html)
+
+
+def test_main_menu_follows_the_starter_pages(client, loaded):
+    html = client.get("/").content.decode()
+    menu = html[html.index('id="navigation"') : html.index("</nav>")]
+    assert menu.index("CONTEST") < menu.index("Operations") < menu.index("Advice for businesses")
