@@ -87,6 +87,8 @@ class FeedbackForm(HoneypotMixin, forms.ModelForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.helper = FormHelper()
+        # GOV.UK errors, not the browser's own bubbles, which are hard to read and to zoom.
+        self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Field.textarea(
                 "message", label_size=Size.MEDIUM, rows=8, max_characters=MESSAGE_MAX_LENGTH
@@ -173,6 +175,7 @@ class PageFeedbackForm(HoneypotMixin, forms.ModelForm):
         self.fields["comment"].widget.attrs.pop("maxlength", None)
         self.helper = FormHelper()
         self.helper.form_action = reverse_lazy("contact:page-feedback")
+        self.helper.attrs = {"novalidate": ""}
         # The form sits in cached pages: no per-visitor token (the endpoint checks the origin).
         self.helper.disable_csrf = True
         self.helper.layout = Layout(

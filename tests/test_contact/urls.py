@@ -1,4 +1,4 @@
-"""The site's URLs plus a cacheable page that carries the page-feedback form, as content pages will."""
+"""Site URLs plus a cacheable page carrying the page-feedback form, as content pages will."""
 
 from django.http import HttpResponse
 from django.template import RequestContext, Template
