@@ -10,9 +10,11 @@ A public form view runs the checks in this order (``ProtectedFormMixin`` does it
 Endpoints that cannot carry a CSRF token (forms embedded in cached pages) are ``csrf_exempt`` and
 call ``is_same_origin`` instead: browsers send ``Sec-Fetch-Site`` or ``Origin`` with every POST.
 
-The client address is ``REMOTE_ADDR``. Behind a proxy or CDN, the proxy must set it to the real
-client address (for example gunicorn's ``--forwarded-allow-ips`` with nginx's ``real_ip``
-module); otherwise every visitor shares the proxy's address and one rate limit.
+The client address is ``REMOTE_ADDR``. Behind a proxy or CDN (gunicorn always sees the proxy's
+address there) set ``TRUSTED_PROXY_HOPS`` to the number of proxies in front of the site: the
+address is then read that many entries from the right of ``X-Forwarded-For``, the part the
+proxies wrote themselves and a visitor cannot forge. Otherwise every visitor shares the proxy's
+address, and so one rate limit.
 """
 
 import ipaddress
@@ -37,6 +39,13 @@ def client_address(request) -> str:
     rotate through millions of them.
     """
     raw = request.META.get("REMOTE_ADDR", "")
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= hops:
+            raw = forwarded[-hops]
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:

@@ -41,6 +41,9 @@ if not SECRET_KEY:
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# How many proxies (nginx, a CDN) stand in front of the site. Rate limits then read the client's
+# address from X-Forwarded-For, that many entries from the right; 0 uses REMOTE_ADDR.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 # A form sent without a valid token gets the site's 403 page, which says it was not received.
 CSRF_FAILURE_VIEW = "ctu_site.errors.csrf_failure"
 

@@ -98,3 +98,16 @@ def test_rate_limited_decorator_answers_429_with_the_window_as_retry_after(rf):
     assert response.status_code == 429
     assert response["Retry-After"] == "120"
     assert view(rf.get("/")).status_code == 200
+
+
+def test_behind_a_proxy_the_address_the_proxy_saw_is_counted(rf, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.4")
+    # The left entry is whatever the visitor sent; the right one the proxy wrote.
+    assert protection.client_address(request) == "198.51.100.4"
+
+
+def test_without_trusted_proxies_forwarded_for_is_ignored(rf, settings):
+    settings.TRUSTED_PROXY_HOPS = 0
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert protection.client_address(request) == "10.0.0.1"
