@@ -26,9 +26,12 @@ def _save_with_new_reference(feedback: Feedback) -> None:
 
 
 def _notify_on_commit(feedback: Feedback) -> None:
-    # Only once the row is safely stored: a rolled-back submission sends nothing.
+    # Only once the row is safely stored: a rolled-back submission sends nothing. robust: the
+    # feedback is already saved, so a failure to queue the email is logged, not shown as a 500
+    # that would make the person send it again.
     transaction.on_commit(
-        partial(feedback_notify.enqueue, feedback_id=feedback.pk, reference=feedback.reference)
+        partial(feedback_notify.enqueue, feedback_id=feedback.pk, reference=feedback.reference),
+        robust=True,
     )
 
 

@@ -220,3 +220,19 @@ def test_mailbox_is_told_on_commit_with_the_reference_and_no_message_or_personal
 
 def test_page_feedback_form_is_not_on_the_contact_hub(client, db):
     assertNotContains(client.get("/contact/"), "Help us improve this page")
+
+
+def test_feedback_is_kept_and_confirmed_when_the_email_cannot_be_sent(
+    client, db, valid_feedback, monkeypatch, django_capture_on_commit_callbacks
+):
+    from contact import services
+
+    class QueueDown:
+        def enqueue(self, **kwargs):
+            raise ConnectionRefusedError("task queue unreachable (simulated)")
+
+    monkeypatch.setattr(services, "feedback_notify", QueueDown())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, valid_feedback)
+    assert response.status_code == 303
+    assert Feedback.objects.count() == 1
