@@ -32,7 +32,9 @@ class Organisation(models.Model):
     """An independent organisation that will pass information on for someone who would rather
     not contact the police. Listed on the contact page in ``sort_order``."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As the organisation writes it.")
+    )
     description = models.TextField(
         _("what they do"),
         max_length=500,
@@ -185,7 +187,12 @@ class Feedback(models.Model):
         blank=True,
         help_text=_("For staff only: what was done and why. Never shown to the public."),
     )
-    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(
+        _("received"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("When it arrived. Retention is counted from here."),
+    )
 
     objects = FeedbackQuerySet.as_manager()
 
