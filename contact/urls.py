@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from contact import views
 
 app_name = "contact"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.ContactView.as_view(), name="contact"),
+    path("feedback/", views.FeedbackView.as_view(), name="feedback"),
+    path("feedback/sent/", views.FeedbackSentView.as_view(), name="feedback-sent"),
+    path("page-feedback/", views.PageFeedbackView.as_view(), name="page-feedback"),
+    path(
+        "page-feedback/thanks/",
+        views.PageFeedbackThanksView.as_view(),
+        name="page-feedback-thanks",
+    ),
+]

@@ -57,12 +57,21 @@ ACT_EARLY = PhoneNumber(
     description=_("For anyone worried that someone close to them is being radicalised."),
 )
 RELAY_UK_PREFIX = "18001"
+# Relay UK's own number for the emergency services: "18001 999" is not how it works.
+EMERGENCY_TEXT_RELAY = PhoneNumber(
+    key="emergency_relay",
+    name=_("Emergency services by text relay"),
+    number="18000",
+    description=_("Through Relay UK, for people who cannot speak or hear on the phone."),
+)
 
 ALL_NUMBERS = (EMERGENCY, ANTI_TERRORIST_HOTLINE, CRIMESTOPPERS, ACT_EARLY)
 
 
 def relay_uk(number: PhoneNumber) -> PhoneNumber:
     """The same number through Relay UK, for people who are deaf or hard of hearing."""
+    if number.key == EMERGENCY.key:
+        return EMERGENCY_TEXT_RELAY
     return PhoneNumber(
         key=f"{number.key}_relay",
         name=_("%(name)s by text relay") % {"name": number.name},

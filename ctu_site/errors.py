@@ -53,6 +53,11 @@ def permission_denied(request, exception=None):
     return render_error(request, 403, "errors/403.html")
 
 
+def csrf_failure(request, reason=""):
+    """A missing or wrong CSRF token: the branded 403, which says the form was not received."""
+    return render_error(request, 403, "errors/403.html")
+
+
 def page_not_found(request, exception=None):
     return render_error(request, 404, "errors/404.html")
 

@@ -41,12 +41,19 @@ if not SECRET_KEY:
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# How many proxies (nginx, a CDN) stand in front of the site. Rate limits then read the client's
+# address from X-Forwarded-For, that many entries from the right; 0 uses REMOTE_ADDR.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+# A form sent without a valid token gets the site's 403 page, which says it was not received.
+CSRF_FAILURE_VIEW = "ctu_site.errors.csrf_failure"
 
 # --- The unit -------------------------------------------------------------------------------------
 FORCE_NAME = env.str("FORCE_NAME", default="West Midlands Police")
 UNIT_NAME = env.str("UNIT_NAME", default="West Midlands Counter Terrorism Unit")
 # The unit's feedback mailbox was lost from the source material: it must be configured.
 FEEDBACK_MAILBOX = env.str("FEEDBACK_MAILBOX", default="ctu-feedback@example.org")
+# Closed feedback older than this is deleted by `manage.py purge_feedback` (a scheduled job).
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Outside services move; keep their addresses in settings, not templates.
 ACT_ONLINE_REPORT_URL = env.str("ACT_ONLINE_REPORT_URL", default="https://act.campaign.gov.uk/")

@@ -1,0 +1,69 @@
+"""Storing feedback and telling staff about it."""
+
+from functools import partial
+
+from django.db import IntegrityError, transaction
+
+from contact.models import Feedback, new_reference
+from contact.tasks import feedback_notify
+
+REFERENCE_ATTEMPTS = 5
+
+
+def _save_with_new_reference(feedback: Feedback) -> None:
+    """Save with a fresh reference, trying again in the unlikely event it is taken."""
+    for attempt in range(REFERENCE_ATTEMPTS):
+        feedback.reference = new_reference()
+        try:
+            with transaction.atomic():
+                feedback.save()
+            return
+        except IntegrityError:
+            if attempt == REFERENCE_ATTEMPTS - 1:
+                raise
+            if not Feedback.objects.filter(reference=feedback.reference).exists():
+                raise  # Some other constraint failed: do not hide it.
+
+
+def _notify_on_commit(feedback: Feedback) -> None:
+    # Only once the row is safely stored: a rolled-back submission sends nothing. robust: the
+    # feedback is already saved, so a failure to queue the email is logged, not shown as a 500
+    # that would make the person send it again.
+    transaction.on_commit(
+        partial(feedback_notify.enqueue, feedback_id=feedback.pk, reference=feedback.reference),
+        robust=True,
+    )
+
+
+@transaction.atomic
+def feedback_submit(
+    *, message: str, name: str = "", email: str = "", may_reply: bool = False
+) -> Feedback:
+    """Store general feedback from /contact/feedback/ and notify the mailbox after commit."""
+    feedback = Feedback(
+        kind=Feedback.Kind.GENERAL,
+        message=message,
+        name=name,
+        email=email,
+        may_reply=may_reply and bool(email),
+    )
+    _save_with_new_reference(feedback)
+    _notify_on_commit(feedback)
+    return feedback
+
+
+@transaction.atomic
+def page_feedback_submit(
+    *, page_path: str, found_what_looking_for: bool, rating: int, comment: str = ""
+) -> Feedback:
+    """Store feedback about one content page and notify the mailbox after commit."""
+    feedback = Feedback(
+        kind=Feedback.Kind.PAGE,
+        page_path=page_path,
+        found_what_looking_for=found_what_looking_for,
+        rating=rating,
+        comment=comment,
+    )
+    _save_with_new_reference(feedback)
+    _notify_on_commit(feedback)
+    return feedback

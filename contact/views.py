@@ -1,0 +1,162 @@
+"""The contact page, general feedback and the page-feedback endpoint."""
+
+import logging
+
+from django.core import signing
+from django.db import DatabaseError
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView, TemplateView
+
+from contact import services
+from contact.forms import FeedbackForm, PageFeedbackForm
+from contact.models import Organisation
+from ctu_site import emergency
+from ctu_site.errors import permission_denied
+from ctu_site.protection import ProtectedFormMixin, is_same_origin
+
+logger = logging.getLogger(__name__)
+
+SENT_SALT = "contact.feedback-sent"
+# Long enough to read the confirmation and reload it, short enough that old links stop working.
+SENT_MAX_AGE = 60 * 60
+
+
+def local_path(request, path: str) -> str:
+    """``path`` if it is an address on this site, else the home page: never a link elsewhere."""
+    if path.startswith("/") and url_has_allowed_host_and_scheme(
+        path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return path
+    return "/"
+
+
+class ContactView(TemplateView):
+    """Every way to reach the unit, numbers first. Served even when the database is down."""
+
+    template_name = "contact/contact.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["relay_hotline"] = emergency.relay_uk(emergency.ANTI_TERRORIST_HOTLINE)
+        context["relay_emergency"] = emergency.relay_uk(emergency.EMERGENCY)
+        try:
+            context["organisations"] = list(Organisation.objects.all())
+            self.organisations_missing = False
+        except DatabaseError:
+            # The numbers matter more than the list: leave it out and say nothing is wrong.
+            logger.warning("Contact page served without the organisations: database unavailable")
+            context["organisations"] = []
+            self.organisations_missing = True
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.organisations_missing:
+            # Do not keep the shortened page in the cache once the database is back.
+            add_never_cache_headers(response)
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class FeedbackView(ProtectedFormMixin, FormView):
+    """General feedback about the website or the unit's work. Never cached: it holds a CSRF
+    token."""
+
+    template_name = "contact/feedback_form.html"
+    form_class = FeedbackForm
+    rate_limit_scope = "feedback"
+    rate_limit_count = 5
+    rate_limit_window = 10 * 60
+
+    def form_valid(self, form):
+        feedback = services.feedback_submit(
+            message=form.cleaned_data["message"],
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            may_reply=form.cleaned_data["may_reply"],
+        )
+        token = signing.dumps(feedback.reference, salt=SENT_SALT)
+        return HttpResponseRedirect(
+            reverse("contact:feedback-sent") + "?" + urlencode({"ref": token}), status=303
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class FeedbackSentView(TemplateView):
+    """The confirmation with the reference, carried in a signed, short-lived link (no session)."""
+
+    template_name = "contact/feedback_sent.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["reference"] = signing.loads(
+                self.request.GET.get("ref", ""), salt=SENT_SALT, max_age=SENT_MAX_AGE
+            )
+        except signing.BadSignature:
+            raise Http404("No feedback reference") from None
+        return context
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PageFeedbackView(ProtectedFormMixin, FormView):
+    """Where the page-feedback form at the foot of content pages posts.
+
+    The pages stay cacheable, so their HTML has no CSRF token: this endpoint is csrf-exempt and
+    refuses posts from other sites by their Origin or Sec-Fetch-Site header instead. On errors it
+    shows the form again on a page of its own.
+    """
+
+    template_name = "contact/page_feedback_form.html"
+    form_class = PageFeedbackForm
+    rate_limit_scope = "page-feedback"
+    rate_limit_count = 10
+    rate_limit_window = 10 * 60
+
+    def get_initial(self):
+        return {"page_path": local_path(self.request, self.request.GET.get("page", "/"))}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        path = form.data.get("page_path") if form.is_bound else form.initial.get("page_path")
+        context["back_path"] = local_path(self.request, path or "/")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not is_same_origin(request):
+            return permission_denied(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        add_never_cache_headers(response)
+        return response
+
+    def form_valid(self, form):
+        services.page_feedback_submit(
+            page_path=form.cleaned_data["page_path"],
+            found_what_looking_for=form.cleaned_data["found_what_looking_for"],
+            rating=form.cleaned_data["rating"],
+            comment=form.cleaned_data["comment"],
+        )
+        thanks = reverse("contact:page-feedback-thanks")
+        query = urlencode({"next": form.cleaned_data["page_path"]})
+        return HttpResponseRedirect(f"{thanks}?{query}", status=303)
+
+
+class PageFeedbackThanksView(TemplateView):
+    """Thanks for page feedback, with a link back to the page it was about."""
+
+    template_name = "contact/page_feedback_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["next_path"] = local_path(self.request, self.request.GET.get("next", "/"))
+        return context
