@@ -114,3 +114,11 @@ def test_a_cached_content_page_needs_no_query(client, contest, django_assert_num
     client.get("/contest/prevent/")
     with django_assert_num_queries(0):
         assert client.get("/contest/prevent/").status_code == 200
+
+
+def test_content_pages_carry_page_feedback_without_a_csrf_token(client, contest):
+    html = client.get("/contest/prevent/").content.decode()
+    assert "Did you find what you were looking for?" in html
+    assert 'action="/contact/page-feedback/"' in html
+    assert 'value="/contest/prevent/"' in html
+    assert "csrfmiddlewaretoken" not in html
