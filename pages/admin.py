@@ -295,7 +295,7 @@ class PageAdmin(PublishableAdmin):
     list_editable = ("sort_order",)
     list_filter = (PublishStateFilter, "show_in_menus")
     search_fields = ("title", "summary", "body", "url_path")
-    ordering = ("url_path",)
+    ordering = ("tree_key",)
     list_per_page = 200
     inlines = [ChildInline]
     fieldsets = (
@@ -323,7 +323,7 @@ class PageAdmin(PublishableAdmin):
             kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 2})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description="Title", ordering="url_path")
+    @admin.display(description="Title", ordering="tree_key")
     def indented_title(self, obj):
         return format_html(
             '<span class="app-tree-depth-{}">{}{}</span>',
@@ -331,6 +331,12 @@ class PageAdmin(PublishableAdmin):
             "— " * (obj.depth - 1),
             obj.title,
         )
+
+    def save_formset(self, request, form, formset, change):
+        # The section's inline list only reorders pages: save each through the tree's service
+        # so that its own children follow it.
+        for child in formset.save(commit=False):
+            services.page_structure_save(page=child)
 
     def get_readonly_fields(self, request, obj=None):
         # Moving, renaming or reordering a live page changes the public site: a Publisher's call.

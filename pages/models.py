@@ -189,6 +189,8 @@ class Page(PublishableModel):
         ),
     )
     url_path = models.CharField(max_length=500, unique=True, editable=False)
+    # Sorts the whole tree as staff ordered it: each level's sort order and slug, parent first.
+    tree_key = models.CharField(max_length=1000, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(default=1, editable=False)
     sort_order = models.PositiveIntegerField(
         default=100,
@@ -243,7 +245,7 @@ class Page(PublishableModel):
     objects = PageQuerySet.as_manager()
 
     class Meta:
-        ordering = ["url_path"]
+        ordering = ["tree_key"]
         permissions = [("publish_page", "Can publish, unpublish and schedule pages")]
         constraints = [
             models.UniqueConstraint(
@@ -265,6 +267,8 @@ class Page(PublishableModel):
         self.body_html = render_markdown(self.body)
         self.url_path = self.compute_url_path()
         self.depth = self.url_path.count("/") - 1
+        prefix = self.parent.tree_key if self.parent_id else ""
+        self.tree_key = f"{prefix}{self.sort_order:06d}.{self.slug}/"
 
     def compute_url_path(self) -> str:
         prefix = self.parent.url_path if self.parent_id else "/"

@@ -98,28 +98,41 @@ def _save(obj: PublishableModel) -> None:
 
 
 def _save_page_structure(page: Page) -> None:
-    """Save a page; if its address changed, move its children and leave redirects behind."""
-    old_path = None
-    if page.pk:
-        old_path = Page.objects.filter(pk=page.pk).values_list("url_path", flat=True).first()
+    """Save a page; if it moved or was renamed, move its subtree and leave redirects behind."""
+    old = (
+        Page.objects.filter(pk=page.pk).values("url_path", "tree_key").first() if page.pk else None
+    )
     page.save()
-    if old_path and old_path != page.url_path:
-        _redirect_subtree(page, old_path)
+    if old and (old["url_path"], old["tree_key"]) != (page.url_path, page.tree_key):
+        _move_subtree(page, old["url_path"], old["tree_key"])
 
 
-def _redirect_subtree(page: Page, old_path: str) -> None:
-    new_path = page.url_path
-    descendants = list(Page.objects.filter(url_path__startswith=old_path).exclude(pk=page.pk))
-    Redirect.objects.filter(old_path=new_path).delete()  # the page has taken its old address back
-    Redirect.objects.update_or_create(old_path=old_path, defaults={"page": page})
-    for child in sorted(descendants, key=lambda p: p.depth):
+def _move_subtree(page: Page, old_path: str, old_tree_key: str) -> None:
+    """Rewrite the addresses and tree order of a page's descendants after it moved."""
+    moved = old_path != page.url_path
+    if moved:
+        Redirect.objects.filter(old_path=page.url_path).delete()  # it took an old address back
+        Redirect.objects.update_or_create(old_path=old_path, defaults={"page": page})
+    for child in Page.objects.filter(url_path__startswith=old_path).exclude(pk=page.pk):
         child_old = child.url_path
-        child.url_path = new_path + child_old[len(old_path) :]
+        child.url_path = page.url_path + child_old[len(old_path) :]
         child.depth = child.url_path.count("/") - 1
-        Page.objects.filter(pk=child.pk).update(url_path=child.url_path, depth=child.depth)
-        Redirect.objects.filter(old_path=child.url_path).delete()
-        Redirect.objects.update_or_create(old_path=child_old, defaults={"page": child})
+        child.tree_key = page.tree_key + child.tree_key[len(old_tree_key) :]
+        Page.objects.filter(pk=child.pk).update(
+            url_path=child.url_path, depth=child.depth, tree_key=child.tree_key
+        )
+        if moved:
+            Redirect.objects.filter(old_path=child.url_path).delete()
+            Redirect.objects.update_or_create(old_path=child_old, defaults={"page": child})
     _refresh_public_pages()
+
+
+def page_structure_save(*, page: Page) -> None:
+    """Save a page's place in the tree (order, section, menus) without touching its content."""
+    with transaction.atomic():
+        _save_page_structure(page)
+        if page.live:
+            _refresh_public_pages()
 
 
 @transaction.atomic

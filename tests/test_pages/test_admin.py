@@ -265,3 +265,20 @@ def test_the_page_list_filters_by_state(client, publisher, make_page, state, exp
     response = client.get(reverse("admin:pages_page_changelist"), {"state": state})
     shown = {page.title for page in response.context["cl"].result_list}
     assert shown == expected
+
+
+def test_the_page_list_is_the_tree_in_the_order_staff_set(client, publisher, make_page):
+    from pages import services
+
+    zebra = make_page("zebra", title="Zebra section", sort_order=1)
+    make_page("child", parent=zebra, title="Zebra child")
+    make_page("apple", title="Apple section", sort_order=2)
+    client.force_login(publisher)
+    changelist = reverse("admin:pages_page_changelist")
+    titles = [p.title for p in client.get(changelist).context["cl"].result_list]
+    assert titles == ["Zebra section", "Zebra child", "Apple section"]
+
+    zebra.sort_order = 3
+    services.page_structure_save(page=zebra)
+    titles = [p.title for p in client.get(changelist).context["cl"].result_list]
+    assert titles == ["Apple section", "Zebra section", "Zebra child"]
