@@ -9,6 +9,28 @@ class CtuSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from ctu_site.roles import sync_role_permissions
+        from ctu_site import signals
+        from ctu_site.roles import EDITORS, PUBLISHERS, grant, sync_role_permissions
+        from ctu_site.threat_levels import ensure_threat_levels
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="ctu_site.sync_role_permissions")
+        post_migrate.connect(
+            ensure_threat_levels, sender=self, dispatch_uid="ctu_site.threat_levels"
+        )
+        signals.connect()
+        viewing = (
+            "ctu_site.view_threatlevel",
+            "ctu_site.view_threatlevelchange",
+            "ctu_site.view_incidentalert",
+        )
+        grant(EDITORS, *viewing)
+        grant(
+            PUBLISHERS,
+            *viewing,
+            "ctu_site.change_threatlevel",
+            "ctu_site.add_threatlevelchange",
+            "ctu_site.change_threatlevelchange",
+            "ctu_site.add_incidentalert",
+            "ctu_site.change_incidentalert",
+            "ctu_site.delete_incidentalert",
+        )

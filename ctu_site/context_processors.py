@@ -4,6 +4,7 @@ from django.conf import settings
 
 from ctu_site.emergency import reporting_context
 from ctu_site.navigation import navigation_items
+from ctu_site.sitewide import sitewide_context
 
 
 def static_site_context(current_path: str = "", *, use_database: bool = False) -> dict:
@@ -14,7 +15,9 @@ def static_site_context(current_path: str = "", *, use_database: bool = False) -
         "unit_name": settings.UNIT_NAME,
         "force_name": settings.FORCE_NAME,
         "site_url": settings.SITE_URL,
+        "mi5_threat_level_url": settings.MI5_THREAT_LEVEL_URL,
         **reporting_context(),
+        **sitewide_context(use_database=use_database),
     }
 
 

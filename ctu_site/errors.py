@@ -24,10 +24,13 @@ HEADINGS = {
 }
 
 
-def render_error(request, status: int, template: str, **extra) -> HttpResponse:
-    """Render an error template with the site context that needs no database."""
+def render_error(
+    request, status: int, template: str, *, use_database=False, **extra
+) -> HttpResponse:
+    """Render an error template with the site context, with no database unless asked."""
+    path = getattr(request, "path", "")
     context = {
-        **static_site_context(getattr(request, "path", "")),
+        **static_site_context(path, use_database=use_database),
         "status": status,
         "heading": HEADINGS[status],
         **extra,
@@ -59,7 +62,9 @@ def csrf_failure(request, reason=""):
 
 
 def page_not_found(request, exception=None):
-    return render_error(request, 404, "errors/404.html")
+    # A missing page is not an outage: show the menu and threat level as on any page (both
+    # come from the cache, and are left out if the database cannot be reached).
+    return render_error(request, 404, "errors/404.html", use_database=True)
 
 
 def too_many_requests(request, *, retry_after: int = 600) -> HttpResponse:

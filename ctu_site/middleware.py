@@ -9,6 +9,7 @@ from django.db.utils import InterfaceError, OperationalError
 
 from ctu_site.content_version import get_content_version
 from ctu_site.errors import service_unavailable
+from ctu_site.sitewide import seconds_until_change
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,10 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self.response_is_cacheable(response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            # Never keep a page past the moment an incident alert starts or ends.
+            timeout = min(settings.PAGE_CACHE_SECONDS, seconds_until_change())
+            if timeout > 0:
+                cache.set(key, response, timeout)
         return response
 
     def request_is_cacheable(self, request) -> bool:

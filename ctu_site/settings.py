@@ -58,6 +58,19 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Outside services move; keep their addresses in settings, not templates.
 ACT_ONLINE_REPORT_URL = env.str("ACT_ONLINE_REPORT_URL", default="https://act.campaign.gov.uk/")
 MI5_REPORT_URL = env.str("MI5_REPORT_URL", default="https://www.mi5.gov.uk/contact-us")
+MI5_THREAT_LEVEL_URL = env.str(
+    "MI5_THREAT_LEVEL_URL", default="https://www.mi5.gov.uk/threat-levels"
+)
+# An incident alert that does not need the database (shown on every page, error pages included).
+INCIDENT_ALERT_FILE = env.str("INCIDENT_ALERT_FILE", default="")
+INCIDENT_ALERT_HEADLINE = env.str("INCIDENT_ALERT_HEADLINE", default="")
+INCIDENT_ALERT_MESSAGE = env.str("INCIDENT_ALERT_MESSAGE", default="")
+INCIDENT_ALERT_SEVERITY = env.str("INCIDENT_ALERT_SEVERITY", default="urgent")
+INCIDENT_ALERT_URL = env.str("INCIDENT_ALERT_URL", default="")
+# /.well-known/security.txt (RFC 9116).
+SECURITY_TXT_CONTACT = env.str("SECURITY_TXT_CONTACT", default="mailto:security@example.org")
+# An ISO 8601 date; unset, security.txt expires 180 days after the site started.
+SECURITY_TXT_EXPIRES = env.str("SECURITY_TXT_EXPIRES", default="")
 # Where the "Exit this page" button on Prevent pages sends someone in a hurry.
 EXIT_THIS_PAGE_URL = env.str("EXIT_THIS_PAGE_URL", default="https://www.bbc.co.uk/weather")
 EXTREMIST_MATERIAL_REPORT_URL = env.str(

@@ -16,6 +16,10 @@ admin.site.index_title = "Manage the website"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("threat-level/", views.ThreatLevelView.as_view(), name="threat-level"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("admin/", admin.site.urls),
     path("operations/", include("operations.urls")),
     path("contact/", include("contact.urls")),
