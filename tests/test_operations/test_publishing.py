@@ -170,3 +170,19 @@ def test_an_investigation_cannot_end_before_it_began():
     with pytest.raises(ValidationError) as error:
         operation.full_clean()
     assert "investigation_end_year" in error.value.message_dict
+
+
+@pytest.mark.page_cache
+def test_setting_restrictions_clears_cached_pages_at_once(
+    make_operation, editor, client, django_capture_on_commit_callbacks
+):
+    operation = make_operation("Operation Cached")
+    assert "Operation Cached" in client.get("/operations/").content.decode()
+    assert client.get("/operations/cached/").status_code == 200
+
+    operation.reporting_restrictions = True
+    with django_capture_on_commit_callbacks(execute=True):
+        services.draft_save(obj=operation, user=editor)
+
+    assert "Operation Cached" not in client.get("/operations/").content.decode()
+    assert client.get("/operations/cached/").status_code == 404
