@@ -49,6 +49,7 @@ class OperationAdmin(PublishableAdmin):
         "outcome",
         "strand",
         DecadeFilter,
+        "facts_last_checked",
     )
     search_fields = ("name", "summary", "body", "offences", "people_from", "sentences")
     prepopulated_fields = {"slug": ("name",)}

@@ -194,3 +194,18 @@ def test_the_list_filters_and_search(client, publisher, make_operation):
     assert names({"q": "Fundraising"}) == {"Operation Recent"}
     assert names({"strand__exact": "pursue"}) == names({})
     assert client.get(url, {"decade": "nonsense"}).status_code == 200
+
+
+def test_the_list_finds_operations_whose_facts_were_never_checked(
+    client, publisher, make_operation
+):
+    import datetime as dt
+
+    make_operation("Operation Checked", facts_last_checked=dt.date(2026, 1, 5))
+    make_operation("Operation Unchecked")
+    client.force_login(publisher)
+    html = client.get(
+        reverse("admin:operations_operation_changelist"), {"facts_last_checked__isnull": "True"}
+    ).content.decode()
+    assert "Operation Unchecked" in html
+    assert "Operation Checked<" not in html
