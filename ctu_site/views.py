@@ -3,24 +3,48 @@
 import datetime as dt
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView, TemplateView
 
 from ctu_site.contest import CONTEST_STRANDS
 from ctu_site.models import ThreatLevel, ThreatLevelChange
+from operations.models import Operation
+
+
+def recent_operations(count: int = 3) -> list[Operation] | None:
+    """The newest published operations, or None while the database cannot be asked."""
+    try:
+        return list(
+            Operation.objects.published()
+            .newest_first()
+            .only("id", "name", "slug", "summary", "conviction_year")[:count]
+        )
+    except DatabaseError:
+        return None
 
 
 class HomeView(TemplateView):
-    """The home page: what the unit is, the CONTEST strands and how to report."""
+    """The home page: what the unit is, the CONTEST strands, how to report, recent operations."""
 
     template_name = "home.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.context_data["recent_operations"] is None:
+            # The database is down: show the numbers, leave the operations out, and keep this
+            # partial page out of the cache so the full one returns with the database.
+            add_never_cache_headers(response)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["strands"] = CONTEST_STRANDS
+        context["recent_operations"] = recent_operations()
         return context
 
 

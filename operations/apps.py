@@ -5,3 +5,15 @@ class OperationsConfig(AppConfig):
     """Case histories of operations the unit has led."""
 
     name = "operations"
+
+    def ready(self):
+        from ctu_site.roles import EDITORS, PUBLISHERS, grant
+
+        editing = (
+            "operations.add_operation",
+            "operations.change_operation",
+            "operations.view_operation",
+            "pages.view_revision",
+        )
+        grant(EDITORS, *editing)
+        grant(PUBLISHERS, *editing, "operations.publish_operation", "operations.delete_operation")

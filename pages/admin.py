@@ -105,6 +105,7 @@ class PublishableAdmin(admin.ModelAdmin):
                 "history_url": self._url("revisions", obj) if obj else None,
                 "preview_url": self._url("preview", obj) if obj else None,
                 "unpublish_url": self._url("unpublish", obj) if obj else None,
+                "publish_blockers": obj.publish_blockers() if obj else [],
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -113,9 +114,28 @@ class PublishableAdmin(admin.ModelAdmin):
         publish = "_publish" in request.POST
         if publish and not services.can_publish(request.user, obj):
             raise PermissionDenied("Only Publishers can publish.")
+        was_live = obj.live
         revision = services.draft_save(obj=obj, user=request.user, submit="_submit" in request.POST)
+        if was_live and not obj.live:
+            self.message_user(
+                request,
+                f"Taken off the public site: {' '.join(obj.publish_blockers())} "
+                "A Publisher can publish it again once that has changed.",
+                messages.WARNING,
+            )
         if publish:
-            published = services.revision_publish(revision=revision, user=request.user)
+            try:
+                published = services.revision_publish(revision=revision, user=request.user)
+            except services.PublishingRefused as refused:
+                # Keep staff on the form with the reason, not Django's "changed successfully".
+                request._publish_refused = True
+                self.message_user(
+                    request,
+                    f"Not published: {' '.join(refused.messages)} "
+                    "Your changes are saved as a draft.",
+                    messages.ERROR,
+                )
+                return
             if published.scheduled_revision_id:
                 when = timezone.localtime(published.go_live_at)
                 self.message_user(
@@ -129,6 +149,16 @@ class PublishableAdmin(admin.ModelAdmin):
             self.message_user(request, "Submitted for review. A Publisher can now publish it.")
         elif obj.live:
             self.message_user(request, "Draft saved. The public still sees the published version.")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_publish_refused", False):
+            return HttpResponseRedirect(self._url("change", obj))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_publish_refused", False):
+            return HttpResponseRedirect(self._url("change", obj))
+        return super().response_change(request, obj)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

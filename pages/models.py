@@ -152,6 +152,14 @@ class PublishableModel(models.Model):
     def fill_derived_fields(self) -> None:
         """Recompute fields derived from content (sanitised HTML, paths). Subclasses extend."""
 
+    def publish_blockers(self) -> list[str]:
+        """Reasons, in words staff read, why this may not be on the public site now.
+
+        While there are any, publishing is refused and saving takes a live object off the site.
+        Subclasses extend (operations: reporting restrictions).
+        """
+        return []
+
 
 class PageQuerySet(PublishableQuerySet):
     def in_menus(self):

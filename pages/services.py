@@ -5,6 +5,7 @@ and refreshes cached public pages (the content version) once it has committed.
 """
 
 import json
+import logging
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +16,16 @@ from django.utils import timezone
 
 from ctu_site.content_version import bump_content_version
 from pages.models import Page, PublishableModel, Redirect, Revision
+
+logger = logging.getLogger(__name__)
+
+
+class PublishingRefused(Exception):
+    """Publishing was refused for reasons staff can act on (``messages``), not for permissions."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__(" ".join(messages))
 
 
 def can_publish(user, obj_or_model) -> bool:
@@ -67,6 +78,7 @@ def draft_save(
         _save(obj)
         obj.apply_revision_content(content)
         _refresh_public_pages()
+    _withdraw_if_blocked(obj, user)
     latest = obj.latest_revision
     if latest is not None and not submit and latest.content == _as_stored(content):
         return latest
@@ -83,6 +95,28 @@ def draft_save(
     obj.latest_revision = revision
     obj.has_unpublished_changes = True
     return revision
+
+
+def _withdraw_if_blocked(obj: PublishableModel, user: AbstractBaseUser | None) -> None:
+    """Take a live or scheduled object off the site as soon as something blocks publishing.
+
+    Withdrawing is the safe direction, so any editor's save does it; only a Publisher can put
+    the object back once the blocker is gone.
+    """
+    blockers = obj.publish_blockers()
+    if not blockers or not (obj.live or obj.scheduled_revision_id):
+        return
+    obj.live = False
+    obj.scheduled_revision = None
+    obj.has_unpublished_changes = True
+    obj.save(update_fields=["live", "scheduled_revision", "has_unpublished_changes", "updated_at"])
+    Revision.objects.create(
+        content_object=obj,
+        content=obj.revision_content(),
+        user=user,
+        message=f"Taken off the public site: {' '.join(blockers)}"[:255],
+    )
+    _refresh_public_pages()
 
 
 def _as_stored(content: dict) -> dict:
@@ -137,9 +171,15 @@ def page_structure_save(*, page: Page) -> None:
 
 @transaction.atomic
 def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> PublishableModel:
-    """Publish a revision now, or schedule it when the object's go-live time is in the future."""
+    """Publish a revision now, or schedule it when the object's go-live time is in the future.
+
+    Raises ``PublishingRefused`` while the object has publish blockers (reporting restrictions).
+    """
     obj = type(revision.content_object).objects.select_for_update().get(pk=revision.object_id)
     _require_publisher(user, obj)
+    obj.apply_revision_content(revision.content)
+    if blockers := obj.publish_blockers():
+        raise PublishingRefused(blockers)
     now = timezone.now()
     if obj.go_live_at and obj.go_live_at > now:
         revision.approved_go_live_at = obj.go_live_at
@@ -148,7 +188,6 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         obj.save(update_fields=["scheduled_revision"])
         _refresh_public_pages()
         return obj
-    obj.apply_revision_content(revision.content)
     obj.live = True
     obj.expired = False
     obj.has_unpublished_changes = obj.latest_revision_id not in (None, revision.pk)
@@ -212,7 +251,13 @@ def publish_scheduled(*, now=None) -> dict[str, int]:
         for obj in model.objects.filter(
             scheduled_revision__isnull=False, scheduled_revision__approved_go_live_at__lte=now
         ).select_related("scheduled_revision"):
-            revision_publish(revision=obj.scheduled_revision, user=None)
+            try:
+                revision_publish(revision=obj.scheduled_revision, user=None)
+            except PublishingRefused as refused:
+                # Drop the schedule rather than retry every minute; the object stays a draft.
+                logger.warning("Scheduled publish of %r refused: %s", obj, refused)
+                model.objects.filter(pk=obj.pk).update(scheduled_revision=None)
+                continue
             published += 1
         with transaction.atomic():
             due = model.objects.filter(live=True, expire_at__lte=now)

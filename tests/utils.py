@@ -13,3 +13,8 @@ def tel_links(html: str) -> set[str]:
 
 def text_of(response) -> str:
     return response.content.decode()
+
+
+# Queries every page makes on a cold cache for its shared context (the main menu, the threat
+# level, the incident alerts); after that they come from the cache. Page budgets add this.
+SITE_CONTEXT_QUERIES = 3

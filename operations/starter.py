@@ -1,0 +1,138 @@
+"""Create and publish the six starter operations. Safe to run again.
+
+The facts come from the unit's own account of its operations (../shared/seeds/000_*.txt) and
+nothing else: where the source does not give a fact (a sentence length, whether people pleaded
+guilty or were found guilty at trial, a year), the field is left empty for staff to fill in from a
+checked source. ``facts_last_checked`` is left empty too: loading the text is not checking it
+against court records, and the source carries no date to use instead.
+"""
+
+from operations.models import Operation, Outcome, Strand
+from pages import services
+
+OPERATIONS = [
+    {
+        "slug": "pitsford",
+        "name": "Operation Pitsford",
+        "summary": "Eleven men from Birmingham convicted of terrorism, three of them for "
+        "plotting a bombing campaign in the UK.",
+        "people_from": "Birmingham",
+        "conviction_year": 2013,
+        "number_convicted": 11,
+        "outcome": Outcome.MIXED,
+        "offences": "Acts of terrorism.",
+        "sentences": "All 11 men were sentenced in 2013. Three of them will serve lengthy "
+        "terms for plotting a bombing campaign in the UK.",
+        "body": """
+Operation Pitsford investigated a group of 11 extremists from Birmingham.
+
+Each of them either pleaded guilty to acts of terrorism or was convicted of them. The men were
+sentenced in 2013.
+
+Three of the men had plotted a bombing campaign in the UK which could have been bigger than the
+London attacks of 2005. They will serve lengthy terms in prison.
+""",
+    },
+    {
+        "slug": "norbury",
+        "name": "Operation Norbury",
+        "summary": "Nine men from Stoke-on-Trent, Cardiff and London convicted in January 2011, "
+        "including of a plot to bomb the London Stock Exchange.",
+        "people_from": "Stoke-on-Trent, Cardiff and London",
+        "conviction_year": 2011,
+        "number_convicted": 9,
+        "offences": "A range of offences, including plotting to cause an explosion at the London "
+        "Stock Exchange and setting up a terrorist training camp in Pakistan.",
+        "body": """
+Operation Norbury was our investigation into nine suspects from Stoke-on-Trent, Cardiff and
+London.
+
+In January 2011 all nine were convicted of a range of offences. Among them were:
+
+- plotting to cause an explosion at the London Stock Exchange
+- setting up a terrorist training camp in Pakistan
+""",
+    },
+    {
+        "slug": "gamble",
+        "name": "Operation Gamble",
+        "summary": "A plot to kidnap and murder a British Muslim soldier: five men convicted in "
+        "2008 and four more in 2009.",
+        "conviction_year": 2008,
+        "number_convicted": 9,
+        "offences": "A range of offences around a plan to kidnap and murder a British Muslim "
+        "soldier (2008). Helping to facilitate terrorism overseas (2009).",
+        "sentences": "Five men were convicted in 2008 and four more in 2009. Parvaiz Khan was "
+        "given a life sentence for his role.",
+        "body": """
+At the centre of the plot uncovered by Operation Gamble was a plan to kidnap and murder a British
+Muslim soldier.
+
+Five men were convicted of a range of offences in 2008. One of them, Parvaiz Khan, was given a
+life sentence for his part in the plot.
+
+In 2009 four more men were convicted for their part in helping to facilitate terrorism overseas.
+""",
+    },
+    {
+        "slug": "alva",
+        "name": "Operation Alva",
+        "summary": "Six men who plotted an attack on an EDL rally in Dewsbury in 2012; all "
+        "pleaded guilty.",
+        "number_convicted": 6,
+        "outcome": Outcome.PLEADED_GUILTY,
+        "offences": "Plotting an attack on an English Defence League (EDL) rally in Dewsbury "
+        "in 2012.",
+        "body": """
+Operation Alva concerned a group of six terrorists who plotted to attack an English Defence
+League (EDL) rally in Dewsbury in 2012.
+
+Police found knives, guns and an improvised explosive device. That discovery started a major
+investigation, worked around the clock, to find the people responsible.
+
+All six men pleaded guilty.
+""",
+    },
+    {
+        "slug": "ranmoor",
+        "name": "Operation Ranmoor",
+        "summary": "A 2010 investigation into online activity that led to a conviction for "
+        "soliciting the murder of MPs.",
+        "investigation_start_year": 2010,
+        "conviction_year": 2011,
+        "number_convicted": 1,
+        "offences": "Soliciting the murder of MPs who had voted for the Iraq War.",
+        "body": """
+In 2010 Operation Ranmoor investigated the online activity of Bilal Ahmad.
+
+In 2011 he was convicted of soliciting the murder of Members of Parliament who had voted for the
+Iraq War.
+""",
+    },
+    {
+        "slug": "spherical",
+        "name": "Operation Spherical",
+        "summary": "A 2008 conviction for attempting to make bombs for a terrorist attack.",
+        "conviction_year": 2008,
+        "number_convicted": 1,
+        "offences": "Attempting to make bombs for a terrorist attack.",
+        "body": """
+Operation Spherical led to the conviction in 2008 of Hassan Tabbakh, who had tried to make bombs
+for a terrorist attack.
+""",
+    },
+]
+
+
+def load() -> int:
+    """Create and publish each starter operation that does not exist yet; never touch the rest."""
+    created = 0
+    for spec in OPERATIONS:
+        if Operation.objects.filter(slug=spec["slug"]).exists():
+            continue
+        operation = Operation(**{**spec, "body": spec["body"].strip()}, strand=Strand.PURSUE)
+        operation.full_clean()
+        revision = services.draft_save(obj=operation, user=None, message="Starter content")
+        services.revision_publish(revision=revision, user=None)
+        created += 1
+    return created

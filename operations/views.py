@@ -1,0 +1,144 @@
+"""Public views of operations: the filterable list, the timeline and each case."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from operations.models import Operation, Outcome
+
+CARD_FIELDS = ("id", "name", "slug", "summary", "conviction_year")
+
+
+def decade_label(decade: int) -> str:
+    return f"{decade}s"
+
+
+def operation_context(operation: Operation) -> dict:
+    """What the detail template needs besides the operation (shared with the admin preview)."""
+    related = (
+        operation.related_operations.published().newest_first().only(*CARD_FIELDS)
+        if operation.pk
+        else Operation.objects.none()
+    )
+    return {
+        "operation": operation,
+        "related_operations": list(related),
+        "breadcrumbs": [
+            {"title": _("Home"), "url": "/"},
+            {"title": _("Operations"), "url": reverse("operations:list")},
+            {"title": operation.name, "url": None},
+        ],
+    }
+
+
+class OperationListView(ListView):
+    """Published operations, newest first, filtered by decade and outcome with plain links.
+
+    Filter values that are unknown, or match nothing published, are ignored rather than refused.
+    """
+
+    template_name = "operations/operation_list.html"
+    context_object_name = "operations"
+    paginate_by = 10
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Which decades and outcomes exist among published operations, in one query.
+        facets = Operation.objects.published().values_list("conviction_year", "outcome").distinct()
+        self.decades, self.outcomes = set(), set()
+        for year, outcome in facets:
+            if year:
+                self.decades.add(year // 10 * 10)
+            if outcome:
+                self.outcomes.add(outcome)
+        self.filters = {}
+        decade = request.GET.get("decade", "")
+        if decade.endswith("s") and decade[:-1].isdigit() and int(decade[:-1]) in self.decades:
+            self.filters["decade"] = decade
+        if request.GET.get("outcome") in self.outcomes:
+            self.filters["outcome"] = request.GET["outcome"]
+
+    def get_queryset(self):
+        operations = Operation.objects.published().newest_first().only(*CARD_FIELDS)
+        if "decade" in self.filters:
+            operations = operations.in_decade(int(self.filters["decade"][:-1]))
+        if "outcome" in self.filters:
+            operations = operations.filter(outcome=self.filters["outcome"])
+        return operations
+
+    def filter_link(self, name: str, value: str | None) -> str:
+        """The list's address with one filter changed (None removes it) and the others kept."""
+        query = {**self.filters, name: value}
+        query = {key: val for key, val in query.items() if val}
+        return reverse("operations:list") + (f"?{urlencode(query)}" if query else "")
+
+    def filter_groups(self) -> list[dict]:
+        decades = [(decade_label(d), decade_label(d)) for d in sorted(self.decades, reverse=True)]
+        outcomes = [(value, label) for value, label in Outcome.choices if value in self.outcomes]
+        groups = []
+        for name, title, options in (
+            ("decade", _("Decade of conviction"), decades),
+            ("outcome", _("Outcome in court"), outcomes),
+        ):
+            if not options:
+                continue
+            current = self.filters.get(name)
+            links = [
+                {"label": _("All"), "url": self.filter_link(name, None), "current": not current}
+            ]
+            links += [
+                {"label": label, "url": self.filter_link(name, value), "current": current == value}
+                for value, label in options
+            ]
+            groups.append({"name": name, "title": title, "links": links})
+        return groups
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        outcome = self.filters.get("outcome")
+        context.update(
+            {
+                "filter_groups": self.filter_groups(),
+                "filtered": bool(self.filters),
+                "decade": self.filters.get("decade"),
+                "outcome_label": Outcome(outcome).label if outcome else None,
+                "breadcrumbs": [{"title": _("Home"), "url": "/"}],
+            }
+        )
+        return context
+
+
+class OperationTimelineView(ListView):
+    """Every published operation grouped by the year of conviction or sentence, oldest first."""
+
+    template_name = "operations/operation_timeline.html"
+    context_object_name = "operations"
+
+    def get_queryset(self):
+        return Operation.objects.published().chronological().only(*CARD_FIELDS)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            {"title": _("Home"), "url": "/"},
+            {"title": _("Operations"), "url": reverse("operations:list")},
+            {"title": _("By year"), "url": None},
+        ]
+        return context
+
+
+class OperationDetailView(DetailView):
+    """One published operation: the key facts, the story and related operations."""
+
+    template_name = "operations/operation_detail.html"
+    context_object_name = "operation"
+
+    def get_queryset(self):
+        return Operation.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(operation_context(self.object))
+        return context
