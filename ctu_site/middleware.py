@@ -51,6 +51,10 @@ class PublicPageCacheMiddleware:
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or settings.CSRF_COOKIE_NAME in cookies:
             return False
+        # Only the query parameters public pages use: anything else (a search, made-up
+        # parameters) is rendered afresh rather than filling the cache with copies.
+        if not set(request.GET).issubset(settings.PAGE_CACHE_QUERY_PARAMETERS):
+            return False
         return len(request.get_full_path()) <= 512
 
     @staticmethod

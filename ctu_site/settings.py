@@ -294,3 +294,5 @@ LOGGING = {
 
 # Paths never served from (or stored in) the public page cache.
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/preview/"]
+# Query parameters a cacheable public page may carry (list filters and pagination).
+PAGE_CACHE_QUERY_PARAMETERS = {"page", "decade", "outcome"}

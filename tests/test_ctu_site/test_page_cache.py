@@ -51,3 +51,16 @@ def test_posts_are_never_answered_from_the_cache(client, home_renders):
     client.get("/")
     assert client.post("/").status_code == 405
     assert home_renders == ["/"]
+
+
+def test_unknown_query_parameters_are_not_cached(client, home_renders):
+    client.get("/", {"x": "1"})
+    client.get("/", {"x": "1"})
+    assert home_renders == ["/", "/"]
+
+
+def test_known_query_parameters_are_cached_per_value(client, home_renders):
+    client.get("/", {"page": "2"})
+    client.get("/", {"page": "2"})
+    client.get("/", {"page": "3"})
+    assert home_renders == ["/", "/"]
