@@ -31,4 +31,4 @@ def axe_violations(page) -> list[dict]:
 def assert_accessible(page):
     """Fail with a readable list when axe-core finds any violation."""
     violations = axe_violations(page)
-    assert violations == [], json.dumps(violations, indent=2)
+    assert violations == [], f"{page.url}\n{json.dumps(violations, indent=2)}"
