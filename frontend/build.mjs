@@ -1,27 +1,87 @@
-// Build static/ from GOV.UK Frontend and our sources: `npm run build`.
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Build static/ from GOV.UK Frontend and our sources: `npm run build` (Node 18 or newer, no other
+// packages). The output is committed, so the site itself never needs Node.
+//
+//   frontend/scss/main.scss  -> static/css/main.css (compressed, no source map, print rules inside)
+//   GOV.UK Frontend's JS     -> static/js/govuk-frontend.min.js
+//   frontend/js/main.mjs     -> static/js/main.mjs
+//   images the CSS refers to -> static/govuk/assets/images/ (never GOV.UK's fonts, crest or logo)
+//   frontend/images/favicon.svg -> static/images/favicon.svg (raster icons: images/make-icons.sh)
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const govuk = join(root, "node_modules/govuk-frontend/dist/govuk");
-const out = (...parts) => join(root, "static", ...parts);
+const staticDir = join(root, "static");
+const assetsUrl = "/static/govuk/assets/"; // $assets-path in frontend/scss/_tokens.scss
+const assetsDir = join(staticDir, "govuk/assets");
+
+// GOV.UK's own brand: this site must never serve these, even if a future CSS refers to them.
+const brandFiles = /^(govuk-crest|govuk-icon|govuk-opengraph|favicon|govuk-logo|.*crown)/;
 
 function copy(from, to) {
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
+  console.log(`${relative(root, to)}`);
 }
 
-const css = sass.compile(join(root, "frontend/scss/main.scss"), {
+function fail(message) {
+  console.error(`build failed: ${message}`);
+  process.exit(1);
+}
+
+// 1. Stylesheet.
+const { css } = sass.compile(join(root, "frontend/scss/main.scss"), {
   loadPaths: [join(root, "node_modules")],
   style: "compressed",
+  sourceMap: false,
   quietDeps: true,
-  silenceDeprecations: ["import"],
 });
-mkdirSync(out("css"), { recursive: true });
-writeFileSync(out("css/main.css"), css.css + "\n");
+if (/GDS Transport|@font-face/.test(css)) fail("main.css would load the GDS Transport font");
+if (/url\(\s*["']?(https?:)?\/\//.test(css)) fail("main.css would load something from another host");
 
-copy(join(govuk, "govuk-frontend.min.js"), out("js/govuk-frontend.min.js"));
-copy(join(root, "frontend/js/main.mjs"), out("js/main.mjs"));
-console.log(`static/css/main.css: ${(css.css.length / 1024).toFixed(1)} KB`);
+// 2. The images main.css refers to, from GOV.UK Frontend's assets. Start clean, so an image the
+// CSS no longer needs does not linger in static/.
+rmSync(assetsDir, { recursive: true, force: true });
+const wanted = new Set();
+for (const [, url] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+  if (url.startsWith(assetsUrl)) wanted.add(url.slice(assetsUrl.length));
+}
+for (const file of wanted) {
+  if (file.startsWith("fonts/") || brandFiles.test(basename(file))) {
+    fail(`main.css refers to GOV.UK's ${file}, which this site must not use`);
+  }
+  const from = join(govuk, "assets", file);
+  if (!existsSync(from)) fail(`main.css refers to ${assetsUrl}${file}, not in GOV.UK Frontend`);
+  copy(from, join(assetsDir, file));
+}
+if (existsSync(join(staticDir, "govuk")) && readdirSync(join(staticDir, "govuk")).length === 0) {
+  rmSync(join(staticDir, "govuk"), { recursive: true });
+}
+
+mkdirSync(join(staticDir, "css"), { recursive: true });
+writeFileSync(join(staticDir, "css/main.css"), css + "\n");
+console.log(`static/css/main.css (${(Buffer.byteLength(css) / 1024).toFixed(1)} KB)`);
+
+// 3. Scripts: GOV.UK Frontend's bundle, and ours, which imports it by relative path. The bundle's
+// source map is not shipped, so drop the comment that points browsers' tools at it.
+const bundle = readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8");
+mkdirSync(join(staticDir, "js"), { recursive: true });
+writeFileSync(
+  join(staticDir, "js/govuk-frontend.min.js"),
+  bundle.replace(/\/\/# sourceMappingURL=\S+\s*$/, "\n"),
+);
+console.log("static/js/govuk-frontend.min.js");
+copy(join(root, "frontend/js/main.mjs"), join(staticDir, "js/main.mjs"));
+
+// 4. The unit's own icon.
+copy(join(root, "frontend/images/favicon.svg"), join(staticDir, "images/favicon.svg"));

@@ -1,6 +1,7 @@
-// Start GOV.UK Frontend's components. Loaded as a module, so it runs only in browsers that
-// support it; the site works without it. The site's CSP forbids inline script, so the classes
-// GOV.UK's template sets inline are set here instead.
+// Start GOV.UK Frontend's components. Loaded with <script type="module">, so it runs only in the
+// browsers GOV.UK Frontend supports; the site works without it. The site's CSP forbids inline
+// script, so the body classes GOV.UK's page template sets inline are set here, before initAll()
+// (which checks for govuk-frontend-supported).
 import { initAll } from "./govuk-frontend.min.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
