@@ -42,6 +42,20 @@ def test_include_carries_no_token_and_posts_to_the_endpoint():
     assert 'name="website"' in html
 
 
+def test_each_page_gets_its_own_address_in_the_shared_blank_form():
+    # The blank form is rendered once per process; each page must still post its own address,
+    # escaped, and nothing of one page may leak into the next.
+    first = render_include("/contest/prevent/")
+    second = render_include('/odd/"><b>x</b>/')
+    assert 'name="page_path" value="/contest/prevent/"' in first
+    assert 'name="page_path" value="/odd/&quot;&gt;&lt;b&gt;x&lt;/b&gt;/"' in second
+    assert "/contest/prevent/" not in second
+    assert "<b>x</b>" not in second
+    assert first.replace("/contest/prevent/", "") == second.replace(
+        "/odd/&quot;&gt;&lt;b&gt;x&lt;/b&gt;/", ""
+    )
+
+
 def test_same_origin_post_is_stored_with_its_page_and_redirected_to_thanks(
     client, db, same_origin, valid_page_feedback
 ):
