@@ -76,6 +76,21 @@ def too_many_requests(request, *, retry_after: int = 600) -> HttpResponse:
     return response
 
 
+def staff_locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE): our 429 page, with when to retry."""
+    from django.conf import settings
+
+    retry_after = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render_error(
+        request,
+        429,
+        "errors/locked_out.html",
+        cooloff_minutes=max(1, retry_after // 60),
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def server_error(request):
     # A lost database connection that escaped the views is an outage, not a bug.
     from ctu_site.middleware import DATABASE_ERRORS

@@ -32,12 +32,8 @@ from ctu_site.errors import bad_request, too_many_requests
 HONEYPOT_FIELD = "website"
 
 
-def client_address(request) -> str:
-    """The address rate limits count by: the IPv4 address, or the IPv6 /64 network.
-
-    One IPv6 client usually holds a whole /64, so counting single addresses would let it
-    rotate through millions of them.
-    """
+def client_ip(request) -> str | None:
+    """The visitor's own IP address, looking through TRUSTED_PROXY_HOPS proxies; None if unknown."""
     raw = request.META.get("REMOTE_ADDR", "")
     hops = settings.TRUSTED_PROXY_HOPS
     if hops:
@@ -49,12 +45,24 @@ def client_address(request) -> str:
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:
-        return "unknown"
-    if address.version == 6:
-        if address.ipv4_mapped is not None:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+        return None
+    if address.version == 6 and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
     return str(address)
+
+
+def client_address(request) -> str:
+    """The address rate limits count by: the IPv4 address, or the IPv6 /64 network.
+
+    One IPv6 client usually holds a whole /64, so counting single addresses would let it
+    rotate through millions of them.
+    """
+    ip = client_ip(request)
+    if ip is None:
+        return "unknown"
+    if ipaddress.ip_address(ip).version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return ip
 
 
 def rate_limit(request, scope: str, limit: int, window: int) -> bool:
