@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "axes",
+    "django_tasks_db",
     "ctu_site",
     "pages",
     "operations",
@@ -198,12 +199,15 @@ if EMAIL_URL:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
-TASKS = {
-    "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="")
-        or "django.tasks.backends.immediate.ImmediateBackend",
-    }
+# Background work (notification emails). "immediate" runs a task inside the request, after the
+# commit; "database" stores it in the same database and `manage.py db_worker` sends it, so a mail
+# server outage delays a notification instead of losing it (production should use this).
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+_tasks_backend = env.str("TASKS_BACKEND", default="") or "immediate"
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
