@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
@@ -34,3 +35,11 @@ class CtuSiteConfig(AppConfig):
             "ctu_site.change_incidentalert",
             "ctu_site.delete_incidentalert",
         )
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django admin with our staff site: a one-time code after the password (admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS; CtuSiteConfig stays this module's default
+
+    default_site = "ctu_site.admin_site.StaffAdminSite"

@@ -10,9 +10,6 @@ handler403 = "ctu_site.errors.permission_denied"
 handler404 = "ctu_site.errors.page_not_found"
 handler500 = "ctu_site.errors.server_error"
 
-admin.site.site_header = "Counter Terrorism Unit website: staff"
-admin.site.site_title = "CTU website staff"
-admin.site.index_title = "Manage the website"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -24,3 +24,14 @@ def _page_cache_only_when_asked(request, settings):
         and "live_server" not in request.fixturenames
     ):
         settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _staff_code_only_when_asked(request, settings):
+    """Sign staff in with the password alone unless a test is about the second step (mark: otp).
+
+    Admin tests sign in with `force_login`, which cannot present a one-time code; the second step
+    itself is tested in tests/test_ctu_site/test_staff_signin.py and in the browser.
+    """
+    if request.node.get_closest_marker("otp") is None:
+        settings.STAFF_OTP_REQUIRED = False

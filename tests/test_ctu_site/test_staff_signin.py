@@ -101,3 +101,125 @@ def test_behind_a_proxy_the_forwarded_address_is_the_one_locked(client, staff, s
     assert via_proxy(PASSWORD, "203.0.113.50").status_code == 429
     # The same proxy carrying another visitor is not locked.
     assert via_proxy(PASSWORD, "198.51.100.20").status_code == 302
+
+
+# --- The second step: a code from an authenticator app ---------------------------------------
+
+VERIFY = "/admin/verify/"
+
+
+def current_code(device) -> str:
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def signed_in_with_password(client):
+    response = sign_in(client, "sam.editor", PASSWORD)
+    assert response.status_code == 302
+    return response
+
+
+@pytest.mark.otp
+def test_first_sign_in_sets_up_the_app_then_reaches_the_admin(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    signed_in_with_password(client)
+    # The password alone does not open the admin: it leads to the code page.
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{VERIFY}?next=%2Fadmin%2F"
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Set up your authenticator app" in text_of(page)
+    assert "no-store" in page["Cache-Control"]
+    device = TOTPDevice.objects.get(user=staff)
+    assert not device.confirmed
+    qr = client.get("/admin/verify/qr.svg")
+    assert qr.status_code == 200
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in qr.content
+
+    wrong = client.post(VERIFY, {"code": "000000", "next": "/admin/"})
+    assert wrong.status_code == 200
+    assert "That code is not right" in text_of(wrong)
+    assert client.get("/admin/").status_code == 302
+
+    device.refresh_from_db()
+    device.throttle_reset()
+    right = client.post(VERIFY, {"code": current_code(device), "next": "/admin/"})
+    assert right.status_code == 302
+    assert right["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+@pytest.mark.otp
+def test_later_sign_ins_ask_only_for_the_code(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
+    signed_in_with_password(client)
+    page = client.get(VERIFY)
+    assert "Enter the 6-digit code" in text_of(page)
+    assert "Set up your authenticator app" not in text_of(page)
+    # The set-up QR code of a confirmed device is never shown again.
+    assert client.get("/admin/verify/qr.svg").status_code == 404
+    response = client.post(VERIFY, {"code": current_code(device)})
+    assert response.status_code == 302
+    assert client.get("/admin/pages/page/").status_code == 200
+
+
+@pytest.mark.otp
+def test_repeated_wrong_codes_are_slowed_down(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
+    signed_in_with_password(client)
+    client.post(VERIFY, {"code": "000000"})
+    response = client.post(VERIFY, {"code": "111111"})
+    assert "Too many wrong codes" in text_of(response)
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.otp
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("", "Enter the code from your authenticator app"),
+        ("12ab56", "The code must be numbers only"),
+        ("123", "Enter the 6-digit code"),
+    ],
+)
+def test_malformed_codes_get_a_clear_message(client, staff, code, message):
+    signed_in_with_password(client)
+    response = client.post(VERIFY, {"code": code})
+    assert response.status_code == 200
+    assert message in text_of(response)
+
+
+@pytest.mark.otp
+def test_code_page_never_sends_people_off_the_site(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
+    signed_in_with_password(client)
+    response = client.post(VERIFY, {"code": current_code(device), "next": "https://evil.example/"})
+    assert response["Location"] == "/admin/"
+
+
+@pytest.mark.otp
+def test_code_page_is_only_for_signed_in_staff(client, db):
+    assert client.get(VERIFY)["Location"].startswith("/admin/login/")
+    assert client.get("/admin/verify/qr.svg").status_code == 404
+
+
+def test_production_asks_for_the_code_by_default():
+    from tests.test_ctu_site.test_settings import PRODUCTION, manage
+
+    script = "from django.conf import settings; print(settings.STAFF_OTP_REQUIRED)"
+    result = manage("shell", "-c", script, env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True"
