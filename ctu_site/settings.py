@@ -323,6 +323,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes announces itself at every start-up; its lockout warnings still come through.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
 # Paths never served from (or stored in) the public page cache.
