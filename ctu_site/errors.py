@@ -67,10 +67,14 @@ def page_not_found(request, exception=None):
     return render_error(request, 404, "errors/404.html", use_database=True)
 
 
-def too_many_requests(request, *, retry_after: int = 600) -> HttpResponse:
-    """The 429 page for rate-limited forms; it always shows the hotline."""
+def too_many_requests(request, *, retry_after: int = 600, what: str = "forms") -> HttpResponse:
+    """The 429 page for rate-limited forms (or searches); it always shows the hotline."""
     response = render_error(
-        request, 429, "errors/429.html", retry_after_minutes=max(1, retry_after // 60)
+        request,
+        429,
+        "errors/429.html",
+        retry_after_minutes=max(1, retry_after // 60),
+        what=what,
     )
     response["Retry-After"] = str(retry_after)
     return response

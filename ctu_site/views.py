@@ -74,6 +74,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /preview/",
         "Disallow: /contact/page-feedback/",
+        "Disallow: /search/",
         "",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         "",

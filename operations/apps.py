@@ -8,6 +8,12 @@ class OperationsConfig(AppConfig):
 
     def ready(self):
         from ctu_site.roles import EDITORS, PUBLISHERS, grant
+        from operations.models import Operation
+        from pages import search
+
+        search.register(
+            search.SearchSource("Operation", Operation.objects.published, title_field="name")
+        )
 
         editing = (
             "operations.add_operation",

@@ -8,6 +8,10 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from ctu_site.roles import EDITORS, PUBLISHERS, grant
+        from pages import search
+        from pages.models import Page
+
+        search.register(search.SearchSource("Page", Page.objects.published))
 
         editing = (
             "pages.add_page",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils.text import slugify
 
 
 @pytest.fixture(autouse=True)
@@ -35,3 +36,22 @@ def _staff_code_only_when_asked(request, settings):
     """
     if request.node.get_closest_marker("otp") is None:
         settings.STAFF_OTP_REQUIRED = False
+
+
+@pytest.fixture
+def make_operation(db):
+    """Create an operation through the publishing services, published unless told otherwise."""
+    from operations.models import Operation
+    from pages import services
+
+    def make(name, *, publish=True, **fields):
+        fields.setdefault("slug", slugify(name.removeprefix("Operation ")))
+        fields.setdefault("summary", f"What {name} was about.")
+        operation = Operation(name=name, **fields)
+        revision = services.draft_save(obj=operation, user=None)
+        if publish:
+            services.revision_publish(revision=revision, user=None)
+        operation.refresh_from_db()
+        return operation
+
+    return make

@@ -32,3 +32,14 @@ def assert_accessible(page):
     """Fail with a readable list when axe-core finds any violation."""
     violations = axe_violations(page)
     assert violations == [], f"{page.url}\n{json.dumps(violations, indent=2)}"
+
+
+def tab_to(page, target, *, limit: int = 40) -> None:
+    """Press Tab, as a keyboard user would, until ``target`` has focus (or fail)."""
+    from playwright.sync_api import expect
+
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    expect(target).to_be_focused()

@@ -17,6 +17,10 @@ SITE_PATHS = [
     "/operations/",
     "/operations/timeline/",
     "/operations/pitsford/",
+    "/search/",
+    "/search/?q=report",
+    "/search/?q=hostile+reconnaissance&page=1",
+    "/search/?q=xylophone",
     *[spec["path"] for spec in PAGES],
 ]
 

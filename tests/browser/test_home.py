@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,11 +38,7 @@ def test_main_navigation_works_with_the_keyboard_alone(site, page):
     page.goto(site + "/")
     menu = page.get_by_role("navigation", name="Menu")
     target = menu.get_by_role("link", name="Operations")
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if target.evaluate("el => el === document.activeElement"):
-            break
-    expect(target).to_be_focused()
+    tab_to(page, target, limit=30)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/operations/$"))
 
@@ -51,11 +47,7 @@ def test_menu_opens_with_the_keyboard_on_a_phone(site, page):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(site + "/")
     toggle = page.get_by_role("button", name="Menu")
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if toggle.evaluate("el => el === document.activeElement"):
-            break
-    expect(toggle).to_be_focused()
+    tab_to(page, toggle, limit=30)
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     contact = page.get_by_role("navigation", name="Menu").get_by_role("link", name="Contact")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from operations import starter
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,11 +32,7 @@ def test_filter_by_outcome_and_open_an_operation(site, page, operations):
 
     # Reach the result and open it with the keyboard alone.
     result = page.get_by_role("link", name="Operation Alva")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if result.evaluate("el => el === document.activeElement"):
-            break
-    expect(result).to_be_focused()
+    tab_to(page, result)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/operations/alva/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Operation Alva")

@@ -216,6 +216,7 @@ def test_robots_txt(client):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert "Disallow: /admin/" in text
+    assert "Disallow: /search/" in text
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
 
 

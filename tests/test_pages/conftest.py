@@ -31,11 +31,11 @@ def make_page(db):
     """Create a page through the publishing services, published unless told otherwise."""
 
     def make(slug, *, parent=None, title=None, body="Some text.", publish=True, **fields):
+        fields.setdefault("summary", f"About {slug}.")
         page = Page(
             parent=parent,
             slug=slug,
             title=title or slug.replace("-", " ").capitalize(),
-            summary=f"About {slug}.",
             body=body,
             **fields,
         )
