@@ -55,3 +55,27 @@ def make_operation(db):
         return operation
 
     return make
+
+
+@pytest.fixture
+def make_page(db):
+    """Create a page through the publishing services, published unless told otherwise."""
+    from pages import services
+    from pages.models import Page
+
+    def make(slug, *, parent=None, title=None, body="Some text.", publish=True, **fields):
+        fields.setdefault("summary", f"About {slug}.")
+        page = Page(
+            parent=parent,
+            slug=slug,
+            title=title or slug.replace("-", " ").capitalize(),
+            body=body,
+            **fields,
+        )
+        revision = services.draft_save(obj=page, user=None)
+        if publish:
+            services.revision_publish(revision=revision, user=None)
+        page.refresh_from_db()
+        return page
+
+    return make

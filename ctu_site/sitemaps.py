@@ -1,0 +1,63 @@
+"""``/sitemap.xml``: the site's fixed addresses and every published item search knows about.
+
+The content comes from the search registry (``pages.search.sources()``), so a kind of content
+that can be searched is also listed here, with the same rule for what is published. Addresses
+are absolute on ``SITE_URL``, whatever host the request came in on.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from pages import search
+
+
+class SiteUrlSitemap(Sitemap):
+    """Builds addresses on SITE_URL rather than on the request's host."""
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+
+class FixedPagesSitemap(SiteUrlSitemap):
+    """Pages that are views rather than content: home, the threat level, lists, contact."""
+
+    names = (
+        "home",
+        "threat-level",
+        "operations:list",
+        "operations:timeline",
+        "contact:contact",
+        "contact:feedback",
+    )
+
+    def items(self):
+        return list(self.names)
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ContentSitemap(SiteUrlSitemap):
+    """The published items of one searchable kind of content, with when each last changed."""
+
+    def __init__(self, source: search.SearchSource):
+        self.source = source
+
+    def items(self):
+        return self.source.queryset().order_by("pk")
+
+    def lastmod(self, item):
+        return item.last_published_at
+
+
+def sitemaps() -> dict[str, Sitemap]:
+    return {
+        "fixed": FixedPagesSitemap(),
+        **{source.key: ContentSitemap(source) for source in search.sources()},
+    }
