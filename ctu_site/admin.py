@@ -6,7 +6,13 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ctu_site.models import IncidentAlert, ThreatLevel, ThreatLevelChange
+from ctu_site.models import (
+    Incident,
+    IncidentAlert,
+    IncidentUpdate,
+    ThreatLevel,
+    ThreatLevelChange,
+)
 
 CONFIRM_EVERY = dt.timedelta(days=30)
 
@@ -87,8 +93,18 @@ class IncidentAlertAdmin(admin.ModelAdmin):
 
     list_display = ("headline", "severity", "starts_at", "ends_at", "showing_now")
     list_filter = ("severity",)
-    fields = ("headline", "message", "severity", "link_url", "link_text", "starts_at", "ends_at")
+    fields = (
+        "headline",
+        "message",
+        "severity",
+        "incident",
+        "link_url",
+        "link_text",
+        "starts_at",
+        "ends_at",
+    )
     search_fields = ("headline", "message")
+    autocomplete_fields = ("incident",)
 
     @admin.display(description="Showing now", boolean=True)
     def showing_now(self, obj):
@@ -103,6 +119,49 @@ class IncidentAlertAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"starts_at": timezone.now(), **super().get_changeform_initial_data(request)}
+
+
+class IncidentUpdateInline(admin.StackedInline):
+    model = IncidentUpdate
+    extra = 1
+    fields = ("posted_at", "text")
+    verbose_name = "update"
+    verbose_name_plural = "Updates (newest first; each is public as soon as you save)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["posted_at"].initial = timezone.now
+        return formset
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    """Incident pages: a summary that stays, and timestamped updates added as things change."""
+
+    list_display = ("title", "status", "published", "updated_at", "view_on_site_link")
+    list_filter = ("status", "published")
+    search_fields = ("title", "summary")
+    prepopulated_fields = {"slug": ("title",)}
+    fields = ("title", "slug", "summary", "body", "status", "published")
+    inlines = [IncidentUpdateInline]
+
+    @admin.display(description="Public page")
+    def view_on_site_link(self, obj):
+        if not obj.published:
+            return "Not shown"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if obj.published:
+            self.message_user(
+                request,
+                "The incident page is on the site. To show it on every page, link an incident "
+                "alert to it.",
+                messages.WARNING,
+            )
 
 
 def stale_threat_level_warning(request) -> str:

@@ -11,8 +11,10 @@ class CtuSiteConfig(AppConfig):
 
     def ready(self):
         from ctu_site import signals
+        from ctu_site.models import Incident
         from ctu_site.roles import EDITORS, PUBLISHERS, grant, sync_role_permissions
         from ctu_site.threat_levels import ensure_threat_levels
+        from pages import search
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="ctu_site.sync_role_permissions")
         post_migrate.connect(
@@ -23,6 +25,8 @@ class CtuSiteConfig(AppConfig):
             "ctu_site.view_threatlevel",
             "ctu_site.view_threatlevelchange",
             "ctu_site.view_incidentalert",
+            "ctu_site.view_incident",
+            "ctu_site.view_incidentupdate",
         )
         grant(EDITORS, *viewing)
         grant(
@@ -34,6 +38,14 @@ class CtuSiteConfig(AppConfig):
             "ctu_site.add_incidentalert",
             "ctu_site.change_incidentalert",
             "ctu_site.delete_incidentalert",
+            "ctu_site.add_incident",
+            "ctu_site.change_incident",
+            "ctu_site.add_incidentupdate",
+            "ctu_site.change_incidentupdate",
+            "ctu_site.delete_incidentupdate",
+        )
+        search.register(
+            search.SearchSource("Incident", Incident.objects.published, date_field="updated_at")
         )
 
 

@@ -9,7 +9,7 @@ from django.db.utils import InterfaceError, OperationalError
 
 from ctu_site.content_version import get_content_version
 from ctu_site.errors import service_unavailable
-from ctu_site.sitewide import seconds_until_change
+from ctu_site.sitewide import fallback_fingerprint, seconds_until_change
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class PublicPageCacheMiddleware:
     def cache_key(request) -> str:
         address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{get_content_version()}:{digest}"
+        return f"page:{get_content_version()}:{fallback_fingerprint()}:{digest}"
 
 
 class DatabaseUnavailableMiddleware:

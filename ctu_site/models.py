@@ -113,11 +113,22 @@ class IncidentAlert(models.Model):
         default=Severity.URGENT,
         help_text=_("Urgent for a live incident; information for updates and advice."),
     )
+    incident = models.ForeignKey(
+        "Incident",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="alerts",
+        help_text=_(
+            "Optional. The incident page on this site to link to. It is linked once it is shown "
+            "on the site."
+        ),
+    )
     link_url = models.URLField(
         blank=True,
         max_length=500,
         help_text=_(
-            "Optional. Where to read more: an incident page on this site or an official source."
+            "Optional. Or a link to an official source elsewhere, such as another force's page."
         ),
     )
     link_text = models.CharField(
@@ -150,10 +161,114 @@ class IncidentAlert(models.Model):
             raise ValidationError({"ends_at": _("The end time must be after the start time.")})
         if self.link_url and not self.link_url.startswith(("https://", "http://")):
             raise ValidationError({"link_url": _("Enter a web address starting with https://")})
-        if self.link_text and not self.link_url:
-            raise ValidationError({"link_url": _("Enter the web address the link goes to.")})
+        if self.incident_id and self.link_url:
+            raise ValidationError(
+                {"link_url": _("Link to an incident page or to another address, not both.")}
+            )
+        if self.link_text and not (self.link_url or self.incident_id):
+            raise ValidationError(
+                {"link_url": _("Choose an incident page or enter the address the link goes to.")}
+            )
 
     @property
     def is_active(self) -> bool:
         now = timezone.now()
         return self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
+
+
+class IncidentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Incident(models.Model):
+    """A page about a major incident, with timestamped updates, newest first.
+
+    Made for speed during an incident: a Publisher ticks "Show on the site" and it is live on
+    the next request, and each update is live as soon as it is saved. Point an incident alert at
+    it so that every page links here.
+    """
+
+    class Status(models.TextChoices):
+        ONGOING = "ongoing", _("Ongoing")
+        ENDED = "ended", _("Ended")
+
+    title = models.CharField(
+        max_length=120, help_text=_("Plain and factual: 'Incident in Birmingham city centre'.")
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_("The last part of the address: /incidents/<this>/."),
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("What happened and what people should do, in one or two sentences."),
+    )
+    body = models.TextField(
+        blank=True,
+        max_length=20_000,
+        help_text=_(
+            "Optional. Background and advice that does not change often, in Markdown. Put news "
+            "as it happens in the updates below."
+        ),
+    )
+    body_html = models.TextField(blank=True, editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ONGOING)
+    published = models.BooleanField(
+        _("show on the site"),
+        default=False,
+        help_text=_("Tick to publish the page now. Untick to take it off the site."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text=_("When the page or an update changed.")
+    )
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("incident", args=[self.slug])
+
+
+class IncidentUpdate(models.Model):
+    """One timestamped update on an incident page."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="updates")
+    posted_at = models.DateTimeField(
+        default=timezone.now, help_text=_("UK time. Shown with the update.")
+    )
+    text = models.TextField(
+        max_length=5000, help_text=_("What has changed and what people should do. Markdown.")
+    )
+    text_html = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+
+    def __str__(self):
+        return f"{timezone.localtime(self.posted_at):%-d %B %Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_markdown(self.text)
+        super().save(*args, **kwargs)
+        # The incident shows when it last changed; an update is a change.
+        self.incident.save(update_fields=["updated_at"])

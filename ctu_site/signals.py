@@ -1,4 +1,4 @@
-"""Refresh every cached page when the threat level or an alert changes."""
+"""Refresh every cached page when the threat level, an alert or an incident page changes."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -11,9 +11,15 @@ def refresh_public_pages(sender, **kwargs):
 
 
 def connect():
-    from ctu_site.models import IncidentAlert, ThreatLevel, ThreatLevelChange
+    from ctu_site.models import (
+        Incident,
+        IncidentAlert,
+        IncidentUpdate,
+        ThreatLevel,
+        ThreatLevelChange,
+    )
 
-    for model in (ThreatLevel, ThreatLevelChange, IncidentAlert):
+    for model in (ThreatLevel, ThreatLevelChange, IncidentAlert, Incident, IncidentUpdate):
         post_save.connect(
             refresh_public_pages, sender=model, dispatch_uid=f"refresh-{model.__name__}"
         )

@@ -53,7 +53,7 @@ class ContentSitemap(SiteUrlSitemap):
         return self.source.queryset().order_by("pk")
 
     def lastmod(self, item):
-        return item.last_published_at
+        return getattr(item, self.source.date_field)
 
 
 def sitemaps() -> dict[str, Sitemap]:

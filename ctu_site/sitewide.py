@@ -6,6 +6,7 @@ the database cannot be reached, an alert can still come from INCIDENT_ALERT_FILE
 INCIDENT_ALERT_* environment variables; when set, it wins.
 """
 
+import hashlib
 import json
 import logging
 import time
@@ -56,14 +57,17 @@ def _from_database(now) -> tuple[dict, float]:
             took_effect_on=change.took_effect_on.isoformat(),
         )
     # Alerts showing now or later, in one query; the next start or end is when this changes.
-    current = list(IncidentAlert.objects.exclude(ends_at__lte=now).order_by("starts_at")[:50])
+    current = list(
+        IncidentAlert.objects.exclude(ends_at__lte=now)
+        .select_related("incident")
+        .order_by("starts_at")[:50]
+    )
     active = [a for a in current if a.starts_at <= now]
     active.sort(
         key=lambda a: (a.severity != IncidentAlert.Severity.URGENT, -a.starts_at.timestamp())
     )
     alerts = [
-        Alert(a.headline, a.message_html, a.severity, a.link_url, a.link_text or "Find out more")
-        for a in active[:3]
+        Alert(a.headline, a.message_html, a.severity, *_link(a, a.incident)) for a in active[:3]
     ]
     boundaries = [a.starts_at for a in current if a.starts_at > now]
     boundaries += [a.ends_at for a in active if a.ends_at]
@@ -75,6 +79,15 @@ def _from_database(now) -> tuple[dict, float]:
         "alerts": [asdict(alert) for alert in alerts],
     }
     return context, seconds
+
+
+def _link(alert, incident) -> tuple[str, str]:
+    """The address and words of an alert's link: its incident page once published."""
+    if incident is not None:
+        if not incident.published:
+            return "", ""
+        return incident.get_absolute_url(), alert.link_text or f"Latest on {incident.title}"
+    return alert.link_url, alert.link_text or "Find out more"
 
 
 def cached_sitewide() -> dict:
@@ -101,19 +114,39 @@ def seconds_until_change() -> int:
 _file_cache: dict = {}
 
 
+def _alert_from_file(path: str) -> Alert | None:
+    """The alert in INCIDENT_ALERT_FILE, re-read only when the file changes.
+
+    No file is the usual state (no alert) and is not logged; a file that cannot be read or is
+    not a JSON object is logged once per version of the file and ignored.
+    """
+    try:
+        stat = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        logger.warning("INCIDENT_ALERT_FILE could not be read: %s", error)
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if _file_cache.get("key") != key:
+        alert = None
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("expected a JSON object with a headline")
+            alert = _alert_from(data)
+        except (OSError, ValueError) as error:
+            logger.warning("INCIDENT_ALERT_FILE could not be used: %s", error)
+        _file_cache.update(key=key, alert=alert)
+    return _file_cache["alert"]
+
+
 def fallback_alert() -> Alert | None:
     """An alert from the environment or a file, for when staff cannot reach the database."""
-    path = settings.INCIDENT_ALERT_FILE
-    if path:
-        try:
-            stat = Path(path).stat()
-            if _file_cache.get("key") != (path, stat.st_mtime):
-                data = json.loads(Path(path).read_text(encoding="utf-8"))
-                _file_cache.update(key=(path, stat.st_mtime), alert=_alert_from(data))
-            if _file_cache.get("alert"):
-                return _file_cache["alert"]
-        except (OSError, ValueError) as error:
-            logger.warning("INCIDENT_ALERT_FILE could not be read: %s", error)
+    if settings.INCIDENT_ALERT_FILE:
+        alert = _alert_from_file(settings.INCIDENT_ALERT_FILE)
+        if alert is not None:
+            return alert
     if settings.INCIDENT_ALERT_HEADLINE:
         return _alert_from(
             {
@@ -124,6 +157,15 @@ def fallback_alert() -> Alert | None:
             }
         )
     return None
+
+
+def fallback_fingerprint() -> str:
+    """A short digest of the fallback alert, or "" when there is none: part of page cache keys,
+    so that switching it on (or off) reaches cached pages on the next request."""
+    alert = fallback_alert()
+    if alert is None:
+        return ""
+    return hashlib.sha256(repr(alert).encode()).hexdigest()[:16]
 
 
 def _alert_from(data: dict) -> Alert | None:

@@ -6,13 +6,14 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from ctu_site.contest import CONTEST_STRANDS
-from ctu_site.models import ThreatLevel, ThreatLevelChange
+from ctu_site.models import Incident, ThreatLevel, ThreatLevelChange
 from operations.models import Operation
 
 
@@ -64,6 +65,45 @@ class ThreatLevelView(TemplateView):
                 "breadcrumbs": [{"title": "Home", "url": "/"}],
             }
         )
+        return context
+
+
+class IncidentListView(ListView):
+    """Incident pages, the ongoing ones first."""
+
+    template_name = "incidents/incident_list.html"
+    context_object_name = "incidents"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return (
+            Incident.objects.published()
+            .order_by("-status", "-updated_at")  # "ongoing" sorts after "ended": reversed.
+            .only("title", "slug", "summary", "status", "updated_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "breadcrumbs": [{"title": "Home", "url": "/"}],
+        }
+
+
+class IncidentDetailView(DetailView):
+    """One incident: what to do now, then the updates, newest first."""
+
+    template_name = "incidents/incident_detail.html"
+    context_object_name = "incident"
+
+    def get_queryset(self):
+        return Incident.objects.published().prefetch_related("updates")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            {"title": "Home", "url": "/"},
+            {"title": "Incidents", "url": reverse("incidents")},
+        ]
         return context
 
 

@@ -328,6 +328,7 @@ RESERVED_TOP_LEVEL_SLUGS = {
     "operations",
     "contact",
     "news",
+    "incidents",
     "search",
     "static",
     "threat-level",

@@ -79,3 +79,31 @@ def make_page(db):
         return page
 
     return make
+
+
+def make_staff(django_user_model, username: str, group: str | None = None, **extra):
+    """A staff user, in one of the roles' groups if given (groups come from migrate)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username=username, password="a-long-test-password", is_staff=True, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff user in the Editors group: drafts and submits, cannot publish."""
+    from ctu_site.roles import EDITORS
+
+    return make_staff(django_user_model, "edith", EDITORS)
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    """A staff user in the Publishers group."""
+    from ctu_site.roles import PUBLISHERS
+
+    return make_staff(django_user_model, "percy", PUBLISHERS)

@@ -4,6 +4,7 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 
 from ctu_site.emergency import PhoneNumber
@@ -31,3 +32,23 @@ def share_by_email_url(context, title: str) -> str:
 def exit_this_page_url() -> str:
     """Where the 'Exit this page' button goes: an innocuous site, as on GOV.UK."""
     return settings.EXIT_THIS_PAGE_URL
+
+
+@register.filter
+def uk_time(value) -> str:
+    """A date and time in GOV.UK style, in UK time: '1 June 2026 at 3pm', '… at 3:30pm'.
+
+    Midday and midnight are written as words, as GOV.UK's style guide asks.
+    """
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    elif (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    else:
+        hour = local.hour % 12 or 12
+        minutes = f":{local.minute:02d}" if local.minute else ""
+        clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+    return f"{local.day} {local:%B %Y} at {clock}"

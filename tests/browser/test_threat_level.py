@@ -61,3 +61,34 @@ def test_home_page_with_an_urgent_alert_has_no_accessibility_violations(site, pa
         page.get_by_role("heading", name="Urgent: Incident in Birmingham city centre")
     ).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_alert_leads_to_the_incident_page_and_its_updates(site, page, substantial):
+    from ctu_site.models import Incident, IncidentUpdate
+
+    incident = Incident.objects.create(
+        title="Incident in Birmingham city centre",
+        slug="birmingham-city-centre",
+        summary="Police are dealing with an incident. Avoid the area.",
+        body="## Road closures\n\nNew Street is **closed** in both directions.",
+        published=True,
+    )
+    now = timezone.now()
+    IncidentUpdate.objects.create(
+        incident=incident, posted_at=now - dt.timedelta(hours=1), text="Officers are on scene."
+    )
+    IncidentUpdate.objects.create(incident=incident, posted_at=now, text="New Street reopens.")
+    IncidentAlert.objects.create(
+        headline="Major incident in Birmingham",
+        message="Avoid the city centre.",
+        incident=incident,
+        starts_at=now - dt.timedelta(minutes=1),
+    )
+    page.goto(site + "/operations/")
+    page.get_by_role("link", name="Latest on Incident in Birmingham city centre").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Incident in Birmingham city centre")
+    updates = page.get_by_role("list", name="Updates").get_by_role("listitem")
+    expect(updates).to_have_count(2)
+    expect(updates.first).to_contain_text("New Street reopens.")
+    expect(updates.last).to_contain_text("Officers are on scene.")
+    assert_accessible(page)

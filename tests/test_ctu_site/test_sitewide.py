@@ -5,13 +5,11 @@ import json
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from ctu_site import starter
 from ctu_site.models import IncidentAlert, ThreatLevel, ThreatLevelChange
-from ctu_site.roles import EDITORS, PUBLISHERS
 from tests.utils import HOTLINE_TEL, tel_links
 
 pytestmark = pytest.mark.django_db
@@ -23,24 +21,6 @@ def set_level(code, *, on=dt.date(2026, 1, 1)):
     return ThreatLevelChange.objects.create(
         level=ThreatLevel.objects.get(code=code), took_effect_on=on
     )
-
-
-@pytest.fixture
-def publisher(django_user_model):
-    user = django_user_model.objects.create_user(
-        "percy", password="a-long-test-password", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=PUBLISHERS))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "edith", password="a-long-test-password", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
 
 
 def test_the_five_levels_are_seeded_with_their_meanings():
@@ -241,3 +221,39 @@ def test_pages_carry_canonical_and_open_graph_tags(client):
     assert '<link rel="canonical" href="http://127.0.0.1:8000/threat-level/">' in html
     assert '<meta property="og:url" content="http://127.0.0.1:8000/threat-level/">' in html
     assert '<meta property="og:site_name" content="West Midlands Counter Terrorism Unit">' in html
+
+
+@pytest.mark.page_cache
+def test_a_fallback_alert_file_reaches_pages_already_in_the_cache(client, settings, tmp_path):
+    alert_file = tmp_path / "alert.json"
+    settings.INCIDENT_ALERT_FILE = str(alert_file)
+    assert "Alert from the file" not in client.get("/contact/").content.decode()
+    assert "Alert from the file" not in client.get("/contact/").content.decode()  # cached
+    alert_file.write_text(json.dumps({"headline": "Alert from the file", "message": "Go home."}))
+    assert "Alert from the file" in client.get("/contact/").content.decode()
+    alert_file.unlink()
+    assert "Alert from the file" not in client.get("/contact/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not json", b"[1, 2, 3]", b'"a string"', b"\xff\xfe bad bytes", b'{"headline": ""}', b"null"],
+)
+def test_a_broken_alert_file_is_logged_and_ignored(client, settings, tmp_path, caplog, content):
+    alert_file = tmp_path / "alert.json"
+    alert_file.write_bytes(content)
+    settings.INCIDENT_ALERT_FILE = str(alert_file)
+    settings.INCIDENT_ALERT_HEADLINE = "Alert from the environment"
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Alert from the environment" in response.content.decode()
+    if content != b'{"headline": ""}':
+        assert "INCIDENT_ALERT_FILE could not be used" in caplog.text
+
+
+def test_a_missing_alert_file_means_no_alert_and_no_noise(client, settings, tmp_path, caplog):
+    settings.INCIDENT_ALERT_FILE = str(tmp_path / "absent.json")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "app-alert-banner" not in response.content.decode()
+    assert "INCIDENT_ALERT_FILE" not in caplog.text
