@@ -10,7 +10,7 @@ class CtuSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from ctu_site import signals
+        from ctu_site import checks, signals  # noqa: F401  (checks registers itself)
         from ctu_site.models import Incident
         from ctu_site.roles import EDITORS, PUBLISHERS, grant, sync_role_permissions
         from ctu_site.threat_levels import ensure_threat_levels

@@ -15,6 +15,9 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "ctu.example.org",
     "DATABASE_URL": "sqlite:////tmp/ctu-deploy-check.sqlite3",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "SITE_URL": "https://ctu.example.org",
+    "FEEDBACK_MAILBOX": "ctu-feedback@ctu.example.net",
+    "SECURITY_TXT_CONTACT": "mailto:security@ctu.example.net",
 }
 
 
@@ -45,6 +48,25 @@ def test_deploy_check_passes_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("override", "check_id"),
+    [
+        ({"SITE_URL": "http://127.0.0.1:8000"}, "ctu_site.W001"),
+        ({"FEEDBACK_MAILBOX": "ctu-feedback@example.org"}, "ctu_site.W002"),
+        ({"SECURITY_TXT_CONTACT": "mailto:security@example.org"}, "ctu_site.W003"),
+        ({"SECURITY_TXT_EXPIRES": "next spring"}, "ctu_site.W004"),
+        ({"SECURITY_TXT_EXPIRES": "2020-01-01"}, "ctu_site.W005"),
+        ({"SECURITY_TXT_EXPIRES": "2099-01-01"}, "ctu_site.W006"),
+    ],
+)
+def test_deploy_check_warns_about_development_defaults(override, check_id):
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_overrides={**PRODUCTION, **override}
+    )
+    assert result.returncode != 0
+    assert check_id in result.stderr
 
 
 def test_development_runs_without_secrets():

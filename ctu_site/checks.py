@@ -1,0 +1,82 @@
+"""Deploy checks (``manage.py check --deploy``) for settings whose defaults only suit development.
+
+Each default below works for ``make run`` but would be wrong on the public site: links and emails
+pointing at 127.0.0.1, feedback notifications going to an example mailbox, a security.txt that
+sends researchers nowhere or has expired.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+PLACEHOLDER_DOMAIN = "@example.org"
+
+
+@register(Tags.security, deploy=True)
+def check_public_settings(app_configs, **kwargs):
+    problems = []
+    if not settings.SITE_URL.startswith("https://") or "127.0.0.1" in settings.SITE_URL:
+        problems.append(
+            Warning(
+                "SITE_URL is not the site's public https:// address.",
+                hint="Set SITE_URL, e.g. https://ctu.example.police.uk: feeds, the sitemap, "
+                "canonical links and staff emails are built on it.",
+                id="ctu_site.W001",
+            )
+        )
+    if settings.FEEDBACK_MAILBOX.endswith(PLACEHOLDER_DOMAIN):
+        problems.append(
+            Warning(
+                "FEEDBACK_MAILBOX is still the example address.",
+                hint="Set FEEDBACK_MAILBOX to the unit's feedback mailbox, or nobody is told "
+                "when feedback arrives.",
+                id="ctu_site.W002",
+            )
+        )
+    if PLACEHOLDER_DOMAIN in settings.SECURITY_TXT_CONTACT:
+        problems.append(
+            Warning(
+                "SECURITY_TXT_CONTACT is still the example address.",
+                hint="Set it to the force's vulnerability-reporting address (mailto: or https:).",
+                id="ctu_site.W003",
+            )
+        )
+    problems += _check_security_txt_expires(settings.SECURITY_TXT_EXPIRES)
+    return problems
+
+
+def _check_security_txt_expires(value: str) -> list[Warning]:
+    """RFC 9116: Expires must be in the future and is best kept under a year ahead."""
+    if not value:
+        return []  # Then it is 180 days from start-up: always valid.
+    try:
+        expires = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return [
+            Warning(
+                f"SECURITY_TXT_EXPIRES ({value!r}) is not an ISO 8601 date.",
+                hint="Use a date such as 2027-06-30.",
+                id="ctu_site.W004",
+            )
+        ]
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=dt.UTC)
+    now = dt.datetime.now(dt.UTC)
+    if expires <= now:
+        return [
+            Warning(
+                f"SECURITY_TXT_EXPIRES ({value}) has passed: security.txt is expired.",
+                hint="Review the file's contact details and set a new date under a year ahead.",
+                id="ctu_site.W005",
+            )
+        ]
+    if expires > now + dt.timedelta(days=366):
+        return [
+            Warning(
+                f"SECURITY_TXT_EXPIRES ({value}) is more than a year ahead.",
+                hint="RFC 9116 advises less than a year, so that the details are reviewed.",
+                id="ctu_site.W006",
+            )
+        ]
+    return []
