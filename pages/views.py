@@ -1,6 +1,7 @@
 """Public views of the page tree."""
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, TemplateView
@@ -19,20 +20,27 @@ def ancestor_paths(url_path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
-def page_context(page: Page, ancestors: list[Page] | None = None) -> dict:
-    """What the page template needs besides the page, in two queries at any depth."""
+def page_context(
+    page: Page, ancestors: list[Page] | None = None, cards: list[Page] | None = None
+) -> dict:
+    """What the page template needs besides the page, in two queries at any depth (none when
+    the caller already has the ancestors and the published pages of the page and its section).
+    """
     if ancestors is None:
         ancestors = list(
             Page.objects.published().filter(url_path__in=ancestor_paths(page.url_path))
         )
     ancestors.sort(key=lambda p: p.depth)
     section = ancestors[0] if ancestors else page
-    cards = (
-        Page.objects.published()
-        .filter(parent_id__in={page.pk, section.pk})
-        .only(*CARD_FIELDS)
-        .order_by("sort_order", "title")
-    )
+    if cards is None:
+        cards = (
+            Page.objects.published()
+            .filter(parent_id__in={page.pk, section.pk})
+            .only(*CARD_FIELDS)
+            .order_by("sort_order", "title")
+        )
+    else:
+        cards = sorted(cards, key=lambda p: (p.sort_order, p.title))
     children, section_pages = [], []
     for card in cards:
         if card.parent_id == page.pk:
@@ -59,18 +67,28 @@ class PageView(DetailView):
 
     def get(self, request, *args, **kwargs):
         path = request.path
-        found = {
-            p.url_path: p
-            for p in Page.objects.published().filter(url_path__in=[*ancestor_paths(path), path])
-        }
-        self.object = found.pop(path, None)
+        above = ancestor_paths(path)
+        section_path = above[0] if above else path
+        depth = path.count("/") - 1
+        # One query: the page, the pages above it, and the pages in it and in its section (the
+        # pages one level below an address are those whose address starts with it).
+        rows = list(
+            Page.objects.published().filter(
+                Q(url_path__in=[*above, path])
+                | Q(url_path__startswith=path, depth=depth + 1)
+                | Q(url_path__startswith=section_path, depth=2)
+            )
+        )
+        by_path = {p.url_path: p for p in rows}
+        self.object = by_path.get(path)
         if self.object is None:
             redirect = Redirect.objects.filter(old_path=path).select_related("page").first()
             if redirect is not None:
                 return HttpResponsePermanentRedirect(redirect.page.url_path)
             raise Http404("No published page at this address")
+        ancestors = [by_path[p] for p in above if p in by_path]
         context = self.get_context_data(object=self.object)
-        context.update(page_context(self.object, ancestors=list(found.values())))
+        context.update(page_context(self.object, ancestors=ancestors, cards=rows))
         return self.render_to_response(context)
 
 
