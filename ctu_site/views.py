@@ -29,14 +29,32 @@ def recent_operations(count: int = 3) -> list[Operation] | None:
         return None
 
 
+def latest_news(count: int = 3) -> list | None:
+    """The newest published news items, or None while the database cannot be asked."""
+    from pages.models import NewsItem
+
+    try:
+        return list(
+            NewsItem.objects.published()
+            .newest_first()
+            .only("id", "title", "slug", "summary", "first_published_at")[:count]
+        )
+    except DatabaseError:
+        return None
+
+
 class HomeView(TemplateView):
-    """The home page: what the unit is, the CONTEST strands, how to report, recent operations."""
+    """The home page: what the unit is, the CONTEST strands, how to report, recent operations
+    and the latest news."""
 
     template_name = "home.html"
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if response.context_data["recent_operations"] is None:
+        if None in (
+            response.context_data["recent_operations"],
+            response.context_data["latest_news"],
+        ):
             # The database is down: show the numbers, leave the operations out, and keep this
             # partial page out of the cache so the full one returns with the database.
             add_never_cache_headers(response)
@@ -46,6 +64,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["strands"] = CONTEST_STRANDS
         context["recent_operations"] = recent_operations()
+        context["latest_news"] = latest_news()
         return context
 
 

@@ -5,7 +5,6 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 
 from operations.models import Operation
 from operations.views import decade_label, operation_context
-from pages import services
 from pages.admin import PublishableAdmin, PublishStateFilter
 
 
@@ -93,15 +92,6 @@ class OperationAdmin(PublishableAdmin):
         if db_field.name in ("summary", "offences", "sentences"):
             kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 2})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def get_readonly_fields(self, request, obj=None):
-        # Changing a live operation's address breaks saved links: a Publisher's decision.
-        if obj is not None and obj.live and not services.can_publish(request.user, obj):
-            return ("slug",)
-        return ()
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
 
     def preview_context(self, request, obj):
         return operation_context(obj)

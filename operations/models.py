@@ -7,14 +7,19 @@ Drafts, publishing and history come from the pages app's shared machinery.
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ctu_site.markdown import render_markdown
-from pages.models import BODY_MAX_LENGTH, PublishableModel, PublishableQuerySet, Revision
+from pages.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    Revision,
+    markdown_body_field,
+)
 
 YEAR_VALIDATORS = [MinValueValidator(1970), MaxValueValidator(2100)]
 # Addresses under /operations/ that an operation's slug may not take.
@@ -87,21 +92,12 @@ class Operation(PublishableModel):
         max_length=200,
         help_text=_("One sentence saying what the case was about. Shown on cards and in search."),
     )
-    body = models.TextField(
-        blank=True,
-        validators=[
-            MaxLengthValidator(
-                BODY_MAX_LENGTH,
-                message=_(
-                    "The body must be %(limit_value)s characters or fewer (it has %(show_value)s)."
-                ),
-            )
-        ],
-        help_text=_(
+    body = markdown_body_field(
+        _(
             "The story of the case, written in Markdown: ## for headings, - for lists, "
             "[text](address) for links. Name people only where they were convicted and the "
             "conviction is public."
-        ),
+        )
     )
     body_html = models.TextField(blank=True, editable=False)
     people_from = models.CharField(

@@ -22,7 +22,7 @@ from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
 from pages import services
-from pages.models import Page, PublishState, Redirect, Revision
+from pages.models import NewsItem, Page, PublishState, Redirect, Revision, UsefulLink
 
 STATE_TAGS = {
     PublishState.DRAFT: "grey",
@@ -66,9 +66,20 @@ class PublishableAdmin(admin.ModelAdmin):
 
     change_form_template = "admin/publishable/change_form.html"
     preview_template: str = ""
+    # Fields that change the public site's addresses or structure once the object is live:
+    # only a Publisher may change them then.
+    publisher_fields_when_live: tuple[str, ...] = ("slug",)
 
     class Media:
         css = {"all": ("css/admin.css",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.live and not services.can_publish(request.user, obj):
+            return self.publisher_fields_when_live
+        return ()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
 
     # --- what the public side needs to render a preview --------------------------------------
     def preview_context(self, request, obj) -> dict:
@@ -347,6 +358,8 @@ class PageAdmin(PublishableAdmin):
     )
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("parent",)
+    # Moving, renaming or reordering a live page changes the public site: a Publisher's call.
+    publisher_fields_when_live = ("parent", "slug", "sort_order", "show_in_menus")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "summary":
@@ -368,20 +381,11 @@ class PageAdmin(PublishableAdmin):
         for child in formset.save(commit=False):
             services.page_structure_save(page=child)
 
-    def get_readonly_fields(self, request, obj=None):
-        # Moving, renaming or reordering a live page changes the public site: a Publisher's call.
-        if obj is not None and obj.live and not services.can_publish(request.user, obj):
-            return ("parent", "slug", "sort_order", "show_in_menus")
-        return ()
-
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         if not services.can_publish(request.user, self.model):
             changelist.list_editable = ()
         return changelist
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
 
     def preview_context(self, request, obj):
         from pages.views import page_context
@@ -421,3 +425,41 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(PublishableAdmin):
+    """News, with the same drafting, review, publishing, history and revert as pages."""
+
+    preview_template = "news/news_detail.html"
+    list_display = ("title", "state", "first_published_at", "updated_at")
+    list_filter = (PublishStateFilter,)
+    search_fields = ("title", "summary", "body")
+    date_hierarchy = "first_published_at"
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "body")}),
+        ("Address", {"fields": ("slug",)}),
+        ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 2})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def preview_context(self, request, obj):
+        from pages.views import news_context
+
+        return news_context(obj)
+
+
+@admin.register(UsefulLink)
+class UsefulLinkAdmin(admin.ModelAdmin):
+    """The directory at /useful-links/: changes show on the site at once."""
+
+    list_display = ("title", "category", "sort_order", "url", "status_note")
+    list_editable = ("sort_order",)
+    list_filter = ("category",)
+    search_fields = ("title", "description", "url", "status_note")
+    fields = ("title", "url", "description", "status_note", "category", "sort_order")

@@ -19,6 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from ctu_site.markdown import render_markdown
 
 BODY_MAX_LENGTH = 50_000
+BODY_TOO_LONG = _("The body must be %(limit_value)s characters or fewer (it has %(show_value)s).")
+
+
+def markdown_body_field(help_text: str, *, too_long: str = BODY_TOO_LONG) -> models.TextField:
+    """The Markdown body every kind of content has, with the same length limit."""
+    return models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH, message=too_long)],
+        help_text=help_text,
+    )
 
 
 class Revision(models.Model):
@@ -221,21 +231,15 @@ class Page(PublishableModel):
         max_length=300,
         help_text=_("One or two sentences. Used on cards and by search engines."),
     )
-    body = models.TextField(
-        blank=True,
-        validators=[
-            MaxLengthValidator(
-                BODY_MAX_LENGTH,
-                message=_(
-                    "The body must be %(limit_value)s characters or fewer (it has %(show_value)s). "
-                    "Split long content into pages in a section."
-                ),
-            )
-        ],
-        help_text=_(
+    body = markdown_body_field(
+        _(
             "Written in Markdown: ## for headings, - for lists, > for quotes, [text](address) for "
             "links. Start a line with !!! for a call-out box, e.g. "
             "'!!! If someone is in immediate danger, call 999.'"
+        ),
+        too_long=_(
+            "The body must be %(limit_value)s characters or fewer (it has %(show_value)s). "
+            "Split long content into pages in a section."
         ),
     )
     body_html = models.TextField(blank=True, editable=False)
@@ -329,6 +333,7 @@ RESERVED_TOP_LEVEL_SLUGS = {
     "contact",
     "news",
     "incidents",
+    "useful-links",
     "search",
     "static",
     "threat-level",
@@ -351,3 +356,106 @@ class Redirect(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:pages_redirect_change", args=[self.pk])
+
+
+class NewsQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+class NewsItem(PublishableModel):
+    """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
+
+    revision_fields = ("title", "summary", "body")
+
+    title = models.CharField(
+        max_length=120, help_text=_("The headline, as the public will read it.")
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The last part of the address (/news/<this>/): lower-case letters, numbers and "
+            "hyphens. Changing it breaks links people have saved."
+        ),
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("One or two sentences. Used in the list, the feeds and by search engines."),
+    )
+    body = markdown_body_field(Page._meta.get_field("body").help_text)
+    body_html = models.TextField(blank=True, editable=False)
+    revisions = GenericRelation(Revision, related_query_name="news_item")
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("first_published_at").desc(nulls_last=True), "-pk"]
+        verbose_name = "news item"
+        permissions = [("publish_newsitem", "Can publish, unpublish and schedule news items")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:news-detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug == "feed":
+            raise ValidationError({"slug": _("This address is used by the news feeds.")})
+
+    def fill_derived_fields(self):
+        self.body_html = render_markdown(self.body)
+
+
+class UsefulLink(models.Model):
+    """An entry in the directory of other organisations' websites at /useful-links/."""
+
+    class Category(models.TextChoices):
+        REPORTING = "reporting", _("Reporting and support")
+        PROTECTIVE_SECURITY = "protective_security", _("Protective security for businesses")
+        GOVERNMENT = "government", _("Government and national policing")
+        COMMUNITY = "community", _("Communities and families")
+
+    title = models.CharField(max_length=120, help_text=_("The organisation or page's name."))
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Its web address, starting https://. Leave empty for a body that no longer exists: "
+            "the note then says so, and nothing is linked."
+        ),
+    )
+    description = models.CharField(
+        max_length=300, help_text=_("What people will find there, in a sentence.")
+    )
+    status_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional. Where a body has been replaced or closed, say so: 'CPNI is now the "
+            "National Protective Security Authority (NPSA).'"
+        ),
+    )
+    category = models.CharField(max_length=30, choices=Category.choices)
+    sort_order = models.PositiveIntegerField(
+        _("order"), default=100, help_text=_("Links in a category are listed lowest first.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["category", "sort_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.url and not self.url.startswith("https://"):
+            raise ValidationError({"url": _("Enter an address starting with https://")})
+        if not self.url and not self.status_note:
+            raise ValidationError(
+                {"status_note": _("Without an address, say what happened to the body.")}
+            )

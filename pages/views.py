@@ -4,12 +4,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from ctu_site.errors import too_many_requests
 from ctu_site.protection import rate_limit
 from pages import search
-from pages.models import Page, Redirect
+from pages.models import NewsItem, Page, Redirect, UsefulLink
 
 CARD_FIELDS = ("id", "parent_id", "title", "menu_title", "summary", "url_path", "sort_order")
 
@@ -139,3 +139,61 @@ class SearchView(TemplateView):
             # A searched-for phrase may be personal: keep it out of shared caches.
             patch_cache_control(response, private=True)
         return response
+
+
+class NewsListView(ListView):
+    """Published news, newest first, ten to a page."""
+
+    template_name = "news/news_list.html"
+    context_object_name = "news_items"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return (
+            NewsItem.objects.published()
+            .newest_first()
+            .only("title", "slug", "summary", "first_published_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "breadcrumbs": [{"title": "Home", "url": "/"}],
+        }
+
+
+def news_context(item: NewsItem) -> dict:
+    """What the news detail template needs besides the item (also used by the admin preview)."""
+    return {
+        "item": item,
+        "breadcrumbs": [{"title": "Home", "url": "/"}, {"title": "News", "url": "/news/"}],
+    }
+
+
+class NewsDetailView(DetailView):
+    template_name = "news/news_detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return NewsItem.objects.published()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **news_context(self.object)}
+
+
+class UsefulLinksView(TemplateView):
+    """The directory of other organisations' websites, by category."""
+
+    template_name = "pages/useful_links.html"
+
+    def get_context_data(self, **kwargs):
+        # Categories in the order they are declared, each only if it has links.
+        groups: dict[str, list[UsefulLink]] = {label: [] for label in UsefulLink.Category.labels}
+        for link in UsefulLink.objects.all():
+            groups[link.get_category_display()].append(link)
+        groups = {label: links for label, links in groups.items() if links}
+        return {
+            **super().get_context_data(**kwargs),
+            "groups": groups,
+            "breadcrumbs": [{"title": "Home", "url": "/"}],
+        }

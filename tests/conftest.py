@@ -107,3 +107,24 @@ def publisher(django_user_model):
     from ctu_site.roles import PUBLISHERS
 
     return make_staff(django_user_model, "percy", PUBLISHERS)
+
+
+@pytest.fixture
+def make_news(db):
+    """Create a news item through the publishing services, published unless told otherwise."""
+    from pages import services
+    from pages.models import NewsItem
+
+    def make(title, *, publish=True, published_at=None, **fields):
+        fields.setdefault("slug", slugify(title))
+        fields.setdefault("summary", f"About {title}.")
+        item = NewsItem(title=title, **fields)
+        revision = services.draft_save(obj=item, user=None)
+        if publish:
+            services.revision_publish(revision=revision, user=None)
+        if published_at is not None:
+            NewsItem.objects.filter(pk=item.pk).update(first_published_at=published_at)
+        item.refresh_from_db()
+        return item
+
+    return make

@@ -7,8 +7,8 @@ from tests.utils import SITE_CONTEXT_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-# The three operations, and the site context on a cold cache.
-HOME_BUDGET = 1 + SITE_CONTEXT_QUERIES
+# The three operations, the three latest news items, and the site context on a cold cache.
+HOME_BUDGET = 2 + SITE_CONTEXT_QUERIES
 
 
 def test_the_home_page_shows_the_three_newest_published_operations(client, make_operation):

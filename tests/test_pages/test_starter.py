@@ -13,8 +13,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loaded():
-    """The pages app's starter content, loaded once."""
-    return starter.load()
+    """The pages app's starter pages, loaded once."""
+    return starter.load_pages()
+
+
+def test_the_pages_app_loads_its_pages_news_and_useful_links():
+    from pages.starter_news import NEWS, useful_links
+
+    assert starter.load() == len(PAGES) + len(NEWS) + len(useful_links())
+    assert starter.load() == 0
 
 
 def test_every_starter_page_is_published_and_served(client, loaded):
@@ -29,7 +36,7 @@ def test_every_starter_page_is_published_and_served(client, loaded):
 def test_loading_again_creates_nothing_and_keeps_staff_edits(loaded):
     prevent = Page.objects.get(url_path="/contest/prevent/")
     Page.objects.filter(pk=prevent.pk).update(title="Edited by staff")
-    assert starter.load() == 0
+    assert starter.load_pages() == 0
     prevent.refresh_from_db()
     assert prevent.title == "Edited by staff"
 

@@ -1,0 +1,84 @@
+"""The useful-links directory: grouped, honest about bodies that were replaced, staff-editable."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from pages import starter
+from pages.models import UsefulLink
+from tests.utils import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    assert starter.load_useful_links() == 9
+    assert starter.load_useful_links() == 0  # safe to run twice; staff own it after that
+
+
+def test_links_are_grouped_by_category_in_staff_order(client, seeded):
+    html = text_of(client.get("/useful-links/"))
+    headings = re.findall(r'<h2 class="govuk-heading-l">([^<]+)</h2>', html)
+    assert headings[:3] == [
+        "Reporting and support",
+        "Protective security for businesses",
+        "Government and national policing",
+    ]
+    assert html.index("ProtectUK") < html.index("National Protective Security Authority")
+
+
+def test_replaced_and_closed_bodies_are_not_presented_as_current(client, seeded):
+    html = text_of(client.get("/useful-links/"))
+    assert (
+        '<a class="govuk-link" href="https://www.npsa.gov.uk/">National Protective Security' in html
+    )
+    assert "CPNI is now NPSA" in html
+    assert "NETCU no longer exists" in html
+    assert not re.search(r'href="[^"]*netcu', html, re.IGNORECASE)  # named, never linked
+    netcu = UsefulLink.objects.get(title__contains="NETCU")
+    assert netcu.url == ""
+    assert 'href="https://www.protectuk.police.uk/"' in html
+    assert 'href="https://actearly.uk/"' in html
+
+
+def test_a_link_without_an_address_must_say_what_happened():
+    from django.core.exceptions import ValidationError
+
+    link = UsefulLink(title="Gone", description="A closed body.", category="government")
+    with pytest.raises(ValidationError, match="say what happened"):
+        link.full_clean()
+    link = UsefulLink(
+        title="Insecure", url="http://example.org/", description="x", category="government"
+    )
+    with pytest.raises(ValidationError, match="https://"):
+        link.full_clean()
+
+
+@pytest.mark.page_cache
+def test_an_editor_changes_a_link_and_the_cached_page_shows_it(
+    client, editor, seeded, django_capture_on_commit_callbacks
+):
+    assert "Act Early" in text_of(client.get("/useful-links/"))  # now cached
+    link = UsefulLink.objects.get(title="Act Early")
+    staff = client.__class__()
+    staff.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(
+            reverse("admin:pages_usefullink_change", args=[link.pk]),
+            {
+                "title": "Act Early: support for families",
+                "url": link.url,
+                "description": link.description,
+                "status_note": "",
+                "category": link.category,
+                "sort_order": link.sort_order,
+            },
+        )
+    assert response.status_code == 302
+    assert "Act Early: support for families" in text_of(client.get("/useful-links/"))
+
+
+def test_the_footer_links_to_the_directory(client):
+    assert 'href="/useful-links/">Useful links</a>' in text_of(client.get("/contact/"))
