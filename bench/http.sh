@@ -16,6 +16,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 work=$(mktemp -d)
 export DEBUG=false TESTING=false SECURE_SSL_REDIRECT=false
 export SECRET_KEY="bench-$(head -c 32 /dev/urandom | base64)"
+export PREVENT_ENCRYPTION_KEYS="$(.venv/bin/python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())")"
 export ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$work/bench.sqlite3"
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_starter_content -v0 >/dev/null

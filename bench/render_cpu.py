@@ -20,6 +20,7 @@ os.environ.update(
         "DEBUG": "false",
         "TESTING": "false",
         "SECRET_KEY": "bench-" + "x" * 60,
+        "PREVENT_ENCRYPTION_KEYS": "5xhlwG-6GQpZ2Jr_Pfw8IKTXvBoOaJHZtG8CKV3frbs=",
         "ALLOWED_HOSTS": "testserver,127.0.0.1",
         "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
         "SECURE_SSL_REDIRECT": "false",

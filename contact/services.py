@@ -3,11 +3,16 @@
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.views.decorators.debug import sensitive_variables
 
-from contact.models import Feedback, new_reference
-from contact.tasks import feedback_notify
+from contact.models import Feedback, Referral, new_reference, new_referral_reference
+from contact.tasks import feedback_notify, referral_notify
 
 REFERENCE_ATTEMPTS = 5
+REFERRAL_FIELDS = (
+    "referrer_organisation_type",
+    *(name for name in Referral.ENCRYPTED_FIELDS if name != "notes"),
+)
 
 
 def _save_with_new_reference(feedback: Feedback) -> None:
@@ -67,3 +72,31 @@ def page_feedback_submit(
     _save_with_new_reference(feedback)
     _notify_on_commit(feedback)
     return feedback
+
+
+@sensitive_variables("answers", "referral")
+@transaction.atomic
+def referral_submit(*, answers: dict[str, str]) -> Referral:
+    """Store a Prevent referral (encrypted) in one transaction; notify the mailbox on commit.
+
+    ``answers`` are the journey's answers by field name, as kept in the session.
+    """
+    referral = Referral(**{name: answers.get(name, "") for name in REFERRAL_FIELDS})
+    referral.full_clean(exclude=["reference"])
+    for attempt in range(REFERENCE_ATTEMPTS):
+        referral.reference = new_referral_reference()
+        try:
+            with transaction.atomic():
+                referral.save()
+            break
+        except IntegrityError:
+            if (
+                attempt == REFERENCE_ATTEMPTS - 1
+                or not Referral.objects.filter(reference=referral.reference).exists()
+            ):
+                raise
+    transaction.on_commit(
+        partial(referral_notify.enqueue, referral_id=referral.pk, reference=referral.reference),
+        robust=True,
+    )
+    return referral

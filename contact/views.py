@@ -88,20 +88,26 @@ class FeedbackView(ProtectedFormMixin, FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class FeedbackSentView(TemplateView):
-    """The confirmation with the reference, carried in a signed, short-lived link (no session)."""
+class SignedReferenceView(TemplateView):
+    """A confirmation showing a reference carried in a signed, short-lived link (no session)."""
 
-    template_name = "contact/feedback_sent.html"
+    salt: str = ""
+    max_age = SENT_MAX_AGE
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:
             context["reference"] = signing.loads(
-                self.request.GET.get("ref", ""), salt=SENT_SALT, max_age=SENT_MAX_AGE
+                self.request.GET.get("ref", ""), salt=self.salt, max_age=self.max_age
             )
         except signing.BadSignature:
-            raise Http404("No feedback reference") from None
+            raise Http404("No reference") from None
         return context
+
+
+class FeedbackSentView(SignedReferenceView):
+    template_name = "contact/feedback_sent.html"
+    salt = SENT_SALT
 
 
 @method_decorator(csrf_exempt, name="dispatch")

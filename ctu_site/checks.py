@@ -8,7 +8,8 @@ sends researchers nowhere or has expired.
 import datetime as dt
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 PLACEHOLDER_DOMAIN = "@example.org"
 
@@ -32,6 +33,15 @@ def check_public_settings(app_configs, **kwargs):
                 hint="Set FEEDBACK_MAILBOX to the unit's feedback mailbox, or nobody is told "
                 "when feedback arrives.",
                 id="ctu_site.W002",
+            )
+        )
+    if settings.PREVENT_MAILBOX.endswith(PLACEHOLDER_DOMAIN):
+        problems.append(
+            Warning(
+                "PREVENT_MAILBOX is still the example address.",
+                hint="Set PREVENT_MAILBOX to the Prevent team's mailbox, or nobody is told when "
+                "a referral arrives.",
+                id="ctu_site.W007",
             )
         )
     if PLACEHOLDER_DOMAIN in settings.SECURITY_TXT_CONTACT:
@@ -77,6 +87,26 @@ def _check_security_txt_expires(value: str) -> list[Warning]:
                 f"SECURITY_TXT_EXPIRES ({value}) is more than a year ahead.",
                 hint="RFC 9116 advises less than a year, so that the details are reviewed.",
                 id="ctu_site.W006",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_referral_keys(app_configs, **kwargs):
+    """Every PREVENT_ENCRYPTION_KEYS entry must be a Fernet key: found at start-up, not at the
+    first referral."""
+    from contact.encryption import fernet
+
+    try:
+        fernet()
+    except ImproperlyConfigured as error:
+        return [
+            Error(
+                str(error),
+                hint='Make a key with: python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"',
+                id="ctu_site.E001",
             )
         ]
     return []

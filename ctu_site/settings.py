@@ -4,6 +4,8 @@ With no environment at all this gives a development site: SQLite, a local-memory
 email printed to the console. Production sets DEBUG=false and the variables the README lists.
 """
 
+import base64
+import hashlib
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -39,6 +41,21 @@ if not DEBUG and not TESTING:
         )
 if not SECRET_KEY:
     SECRET_KEY = _DEV_SECRET_KEY
+
+# Prevent referrals are encrypted at rest with these Fernet keys (comma-separated, newest
+# first; `manage.py rotate_referral_keys` re-encrypts with the newest). Production must set
+# them; development and tests use a key derived from the development secret.
+PREVENT_ENCRYPTION_KEYS = env.list("PREVENT_ENCRYPTION_KEYS", default=[])
+if not PREVENT_ENCRYPTION_KEYS:
+    if not DEBUG and not TESTING:
+        raise ImproperlyConfigured(
+            "PREVENT_ENCRYPTION_KEYS must be set when DEBUG is off: Prevent referrals are "
+            'encrypted with it. Make one with: python -c "from cryptography.fernet import '
+            'Fernet; print(Fernet.generate_key().decode())"'
+        )
+    PREVENT_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(_DEV_SECRET_KEY.encode()).digest()).decode()
+    ]
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -55,6 +72,10 @@ UNIT_NAME = env.str("UNIT_NAME", default="West Midlands Counter Terrorism Unit")
 FEEDBACK_MAILBOX = env.str("FEEDBACK_MAILBOX", default="ctu-feedback@example.org")
 # Closed feedback older than this is deleted by `manage.py purge_feedback` (a scheduled job).
 FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
+# Where new Prevent referral notices go (a reference and a link only, never the content).
+PREVENT_MAILBOX = env.str("PREVENT_MAILBOX", default="prevent-referrals@example.org")
+# Closed referrals are deleted this many days after closing by `manage.py purge_referrals`.
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", default=30)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Outside services move; keep their addresses in settings, not templates.
 ACT_ONLINE_REPORT_URL = env.str("ACT_ONLINE_REPORT_URL", default="https://act.campaign.gov.uk/")
@@ -322,13 +343,26 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Nothing a person wrote in a Prevent referral may reach a log (ctu_site/reporting.py).
+    "filters": {"referral": {"()": "ctu_site.reporting.ReferralLogFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["referral"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # django-axes announces itself at every start-up; its lockout warnings still come through.
     "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
+# Django's error reports hide every POST value and local variable of referral requests.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "ctu_site.reporting.ReferralExceptionReporterFilter"
+# Where the referral journey and its staff pages live: no copies, no logs of their content.
+REFERRAL_PATH_PREFIXES = ("/contact/prevent-referral/", "/admin/contact/referral")
+
 # Paths never served from (or stored in) the public page cache.
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/preview/"]
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/preview/", "/contact/prevent-referral/"]
 # Query parameters a cacheable public page may carry (list filters and pagination).
 PAGE_CACHE_QUERY_PARAMETERS = {"page", "decade", "outcome"}

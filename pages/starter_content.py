@@ -172,9 +172,10 @@ Prevent is delivered in partnership. Local authorities, schools, health services
 community groups all play a part, alongside the police.
 
 If you work for one of these organisations and you are worried that someone could be at risk of
-radicalisation, you can refer them to Prevent. Professionals can make a referral through their
-organisation's safeguarding lead or by [contacting us](/contact/). An online referral form will
-be linked here.
+radicalisation, you can refer them to Prevent.
+[Make a Prevent referral online](/contact/prevent-referral/): it takes about 10 minutes, and
+only our Prevent team can read what you send. You can also talk to your organisation's
+safeguarding lead first.
 
 ## If you have information about terrorism
 
@@ -1124,9 +1125,15 @@ Please do not include personal information about other people in your feedback.
 
 ### Prevent referrals
 
-We plan to add an online form for professionals to make a referral to Prevent. When it is
-available, the information in each referral will be stored encrypted. Answers you have not yet
-sent are deleted after 30 minutes, or as soon as you send the form.
+Professionals can use our [online form](/contact/prevent-referral/) to make a referral to
+Prevent. We store what you tell us about yourself (your name, role, organisation, work email and
+phone number), about the person you are worried about (their name, date of birth or approximate
+age, address or area, and school or employer), your concerns, whether the person knows about the
+referral, the basis for sharing and which other agencies are involved.
+
+Every part of a referral is stored encrypted. While you fill in the form, your answers are kept,
+also encrypted, until you send them; answers you have not sent are deleted after 30 minutes, or
+as soon as you send the form.
 
 ### Protecting our forms from misuse
 
@@ -1158,7 +1165,11 @@ not what you wrote.
 
 - When we have finished dealing with feedback, we close it. Closed feedback is deleted after
   365 days.
-- Prevent referrals are kept for no longer than our retention period, and then deleted.
+- Prevent referrals are kept while our Prevent team deals with them. When a referral is closed,
+  it is deleted from this website 30 days later. If it has been passed on, for example to a
+  Channel panel, the agencies involved keep their own records under their own privacy notices.
+- The record of who viewed a referral is kept after the referral is deleted, so that access can
+  still be checked. It holds the reference number, not the referral.
 
 ## No tracking
 
@@ -1213,9 +1224,9 @@ When you use a form, such as our [feedback form](/contact/feedback/), we may set
 called `csrftoken`. It protects the form from misuse by checking that what is sent really came
 from our website. It expires after 1 year.
 
-When our online Prevent referral form is available, it will also set a cookie called
-`sessionid` to remember your answers as you go. Answers you have not sent are deleted after 30
-minutes, or as soon as you send the form.
+Our online Prevent referral form also sets a cookie called `sessionid` to remember your answers
+as you go. Answers you have not sent are deleted after 30 minutes, or as soon as you send the
+form.
 
 ## Staff who sign in
 

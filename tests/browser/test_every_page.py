@@ -14,6 +14,7 @@ SITE_PATHS = [
     "/threat-level/",
     "/contact/",
     "/contact/feedback/",
+    "/contact/prevent-referral/",
     "/operations/",
     "/operations/timeline/",
     "/operations/pitsford/",

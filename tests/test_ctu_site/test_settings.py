@@ -18,6 +18,8 @@ PRODUCTION = {
     "SITE_URL": "https://ctu.example.org",
     "FEEDBACK_MAILBOX": "ctu-feedback@ctu.example.net",
     "SECURITY_TXT_CONTACT": "mailto:security@ctu.example.net",
+    "PREVENT_MAILBOX": "prevent@ctu.example.net",
+    "PREVENT_ENCRYPTION_KEYS": "50_0MsugS2AXjSfA1O8Hxn30j0LTMHXtr8qHOURZKoo=",
 }
 
 
@@ -37,7 +39,7 @@ def manage(*args, env_overrides, remove=()):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PREVENT_ENCRYPTION_KEYS"])
 def test_start_up_stops_without_required_setting_when_debug_is_off(missing):
     result = manage("check", env_overrides=PRODUCTION, remove=[missing])
     assert result.returncode != 0
@@ -56,6 +58,7 @@ def test_deploy_check_passes_with_production_settings():
         ({"SITE_URL": "http://127.0.0.1:8000"}, "ctu_site.W001"),
         ({"FEEDBACK_MAILBOX": "ctu-feedback@example.org"}, "ctu_site.W002"),
         ({"SECURITY_TXT_CONTACT": "mailto:security@example.org"}, "ctu_site.W003"),
+        ({"PREVENT_MAILBOX": "prevent-referrals@example.org"}, "ctu_site.W007"),
         ({"SECURITY_TXT_EXPIRES": "next spring"}, "ctu_site.W004"),
         ({"SECURITY_TXT_EXPIRES": "2020-01-01"}, "ctu_site.W005"),
         ({"SECURITY_TXT_EXPIRES": "2099-01-01"}, "ctu_site.W006"),
