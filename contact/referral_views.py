@@ -63,6 +63,8 @@ class Journey:
         self.answers[step] = answers
         state = {"touched": time.time(), "answers": self.answers}
         self.request.session[SESSION_KEY] = encrypt(json.dumps(state))
+        # The session itself ends with the answers, so `clearsessions` deletes abandoned ones.
+        self.request.session.set_expiry(EXPIRES_AFTER)
 
     def wipe(self) -> None:
         self.answers = {}
