@@ -63,8 +63,9 @@ class Journey:
         self.answers[step] = answers
         state = {"touched": time.time(), "answers": self.answers}
         self.request.session[SESSION_KEY] = encrypt(json.dumps(state))
-        # The session itself ends with the answers, so `clearsessions` deletes abandoned ones.
-        self.request.session.set_expiry(EXPIRES_AFTER)
+        # The session ends an hour after the answers expire (long enough to tell the person why
+        # they must start again), so that `clearsessions` deletes abandoned ones.
+        self.request.session.set_expiry(EXPIRES_AFTER + 60 * 60)
 
     def wipe(self) -> None:
         self.answers = {}
