@@ -1,39 +1,16 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from ctu_site.roles import EDITORS, FEEDBACK_TRIAGE, PUBLISHERS
+from ctu_site.roles import FEEDBACK_TRIAGE
+from tests.conftest import make_staff
 from tests.test_ctu_site.conftest import client_no_raise, database_down
 
 __all__ = ["client_no_raise", "database_down"]
-
-PASSWORD = "a-long-test-password"
-
-
-def _staff(django_user_model, username, group=None, **extra):
-    user = django_user_model.objects.create_user(
-        username=username, password=PASSWORD, is_staff=True, **extra
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """A staff user in the Editors group (groups and permissions come from migrate)."""
-    return _staff(django_user_model, "edith", EDITORS)
-
-
-@pytest.fixture
-def publisher(django_user_model):
-    """A staff user in the Publishers group."""
-    return _staff(django_user_model, "percy", PUBLISHERS)
 
 
 @pytest.fixture
 def triager(django_user_model):
     """A staff user in the Feedback triage group."""
-    return _staff(django_user_model, "tess", FEEDBACK_TRIAGE)
+    return make_staff(django_user_model, "tess", FEEDBACK_TRIAGE)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from contact.models import Referral, ReferralAccess
 from ctu_site.roles import PREVENT_TRIAGE
+from tests.conftest import make_staff
 from tests.utils import HOTLINE_TEL, tel_links, text_of
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +95,6 @@ def referral(client, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def prevent_triager(django_user_model):
-    from tests.conftest import make_staff
-
     return make_staff(django_user_model, "priya", PREVENT_TRIAGE)
 
 
