@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make run    serve the site with its starter content on http://127.0.0.1:8000"
 	@echo "make test   run every test, browser tests included"
-	@echo "make lint   ruff, djlint, Django's checks and missing migrations"
+	@echo "make lint   the layer contracts, ruff, djlint, Django's checks, missing migrations"
 	@echo "make assets rebuild the compiled CSS and JS from frontend/ (needs Node)"
 
 $(PY):
@@ -62,6 +62,7 @@ test: setup-dev
 	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint

@@ -9,8 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, Feedback
-from ctu_site import emergency
-from ctu_site.protection import HoneypotMixin
+from core import emergency
+from core.guards import HoneypotMixin
 
 PAGE_PATH_ERROR = _("Go back to the page and send your feedback from there")
 

@@ -2,32 +2,11 @@
 
 from functools import partial
 
-from django.db import IntegrityError, transaction
-from django.views.decorators.debug import sensitive_variables
+from django.db import transaction
 
-from contact.models import Feedback, Referral, new_reference, new_referral_reference
-from contact.tasks import feedback_notify, referral_notify
-
-REFERENCE_ATTEMPTS = 5
-REFERRAL_FIELDS = (
-    "referrer_organisation_type",
-    *(name for name in Referral.ENCRYPTED_FIELDS if name != "notes"),
-)
-
-
-def _save_with_new_reference(feedback: Feedback) -> None:
-    """Save with a fresh reference, trying again in the unlikely event it is taken."""
-    for attempt in range(REFERENCE_ATTEMPTS):
-        feedback.reference = new_reference()
-        try:
-            with transaction.atomic():
-                feedback.save()
-            return
-        except IntegrityError:
-            if attempt == REFERENCE_ATTEMPTS - 1:
-                raise
-            if not Feedback.objects.filter(reference=feedback.reference).exists():
-                raise  # Some other constraint failed: do not hide it.
+from contact.models import Feedback, new_reference
+from contact.tasks import feedback_notify
+from core.references import save_with_unique_reference
 
 
 def _notify_on_commit(feedback: Feedback) -> None:
@@ -52,7 +31,7 @@ def feedback_submit(
         email=email,
         may_reply=may_reply and bool(email),
     )
-    _save_with_new_reference(feedback)
+    save_with_unique_reference(feedback, new_reference)
     _notify_on_commit(feedback)
     return feedback
 
@@ -69,34 +48,6 @@ def page_feedback_submit(
         rating=rating,
         comment=comment,
     )
-    _save_with_new_reference(feedback)
+    save_with_unique_reference(feedback, new_reference)
     _notify_on_commit(feedback)
     return feedback
-
-
-@sensitive_variables("answers", "referral")
-@transaction.atomic
-def referral_submit(*, answers: dict[str, str]) -> Referral:
-    """Store a Prevent referral (encrypted) in one transaction; notify the mailbox on commit.
-
-    ``answers`` are the journey's answers by field name, as kept in the session.
-    """
-    referral = Referral(**{name: answers.get(name, "") for name in REFERRAL_FIELDS})
-    referral.full_clean(exclude=["reference"])
-    for attempt in range(REFERENCE_ATTEMPTS):
-        referral.reference = new_referral_reference()
-        try:
-            with transaction.atomic():
-                referral.save()
-            break
-        except IntegrityError:
-            if (
-                attempt == REFERENCE_ATTEMPTS - 1
-                or not Referral.objects.filter(reference=referral.reference).exists()
-            ):
-                raise
-    transaction.on_commit(
-        partial(referral_notify.enqueue, referral_id=referral.pk, reference=referral.reference),
-        robust=True,
-    )
-    return referral

@@ -4,7 +4,7 @@ The source material's list (a 2006 London report) was not copied: one body on it
 2007, one phone number is cut short, others have no website or no description of what they do,
 and none could be checked. A wrong number on this page would send someone with information about
 terrorism to a dead end. Crimestoppers, the national independent route, is written into the page
-from ctu_site/emergency.py instead, so it shows even with the database down. Add an entry here
+from core.emergency.py instead, so it shows even with the database down. Add an entry here
 only when every detail has been checked with the organisation.
 """
 

@@ -2,9 +2,8 @@
 
 import logging
 
-from django.core import signing
 from django.db import DatabaseError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
@@ -16,15 +15,12 @@ from django.views.generic import FormView, TemplateView
 from contact import services
 from contact.forms import FeedbackForm, PageFeedbackForm
 from contact.models import Organisation
-from ctu_site import emergency
-from ctu_site.errors import permission_denied
-from ctu_site.protection import ProtectedFormMixin, is_same_origin
+from core import emergency
+from core.errors import permission_denied
+from core.guards import GuardedFormMixin, is_same_origin
+from core.views import SignedReferenceView
 
 logger = logging.getLogger(__name__)
-
-SENT_SALT = "contact.feedback-sent"
-# Long enough to read the confirmation and reload it, short enough that old links stop working.
-SENT_MAX_AGE = 60 * 60
 
 
 def local_path(request, path: str) -> str:
@@ -64,7 +60,7 @@ class ContactView(TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class FeedbackView(ProtectedFormMixin, FormView):
+class FeedbackView(GuardedFormMixin, FormView):
     """General feedback about the website or the unit's work. Never cached: it holds a CSRF
     token."""
 
@@ -81,37 +77,19 @@ class FeedbackView(ProtectedFormMixin, FormView):
             email=form.cleaned_data["email"],
             may_reply=form.cleaned_data["may_reply"],
         )
-        token = signing.dumps(feedback.reference, salt=SENT_SALT)
-        return HttpResponseRedirect(
-            reverse("contact:feedback-sent") + "?" + urlencode({"ref": token}), status=303
-        )
-
-
-@method_decorator(never_cache, name="dispatch")
-class SignedReferenceView(TemplateView):
-    """A confirmation showing a reference carried in a signed, short-lived link (no session)."""
-
-    salt: str = ""
-    max_age = SENT_MAX_AGE
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        try:
-            context["reference"] = signing.loads(
-                self.request.GET.get("ref", ""), salt=self.salt, max_age=self.max_age
-            )
-        except signing.BadSignature:
-            raise Http404("No reference") from None
-        return context
+        sent = FeedbackSentView.link_for(reverse("contact:feedback-sent"), feedback.reference)
+        return HttpResponseRedirect(sent, status=303)
 
 
 class FeedbackSentView(SignedReferenceView):
+    """Feedback received: its reference, from the signed link the form redirected to."""
+
     template_name = "contact/feedback_sent.html"
-    salt = SENT_SALT
+    salt = "contact.feedback-sent"
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class PageFeedbackView(ProtectedFormMixin, FormView):
+class PageFeedbackView(GuardedFormMixin, FormView):
     """Where the page-feedback form at the foot of content pages posts.
 
     The pages stay cacheable, so their HTML has no CSRF token: this endpoint is csrf-exempt and

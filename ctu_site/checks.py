@@ -10,6 +10,9 @@ import datetime as dt
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connections
+
+from referrals.encryption import fernet
 
 PLACEHOLDER_DOMAIN = "@example.org"
 
@@ -96,8 +99,6 @@ def _check_security_txt_expires(value: str) -> list[Warning]:
 def check_referral_keys(app_configs, **kwargs):
     """Every PREVENT_ENCRYPTION_KEYS entry must be a Fernet key: found at start-up, not at the
     first referral."""
-    from contact.encryption import fernet
-
     try:
         fernet()
     except ImproperlyConfigured as error:
@@ -110,3 +111,44 @@ def check_referral_keys(app_configs, **kwargs):
             )
         ]
     return []
+
+
+# Migrations that only a database made before the apps were split by domain has applied.
+OLD_LAYOUT_MIGRATIONS = (
+    ("ctu_site", "0002_threat_level_and_alerts"),
+    ("pages", "0002_page_menu_title"),
+)
+
+
+@register(Tags.database)
+def check_database_layout(app_configs, databases=None, **kwargs):
+    """A database from before the split into apps cannot be migrated: say what to do instead.
+
+    Runs with ``migrate`` (database checks run there), so ``make run`` on an old db.sqlite3
+    stops with this message rather than a traceback.
+    """
+    problems = []
+    for alias in databases or ():
+        connection = connections[alias]
+        try:
+            if "django_migrations" not in connection.introspection.table_names():
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT app, name FROM django_migrations")
+                applied = set(cursor.fetchall())
+        except DatabaseError:
+            continue  # an unreachable database is reported by migrate itself
+        if applied & set(OLD_LAYOUT_MIGRATIONS):
+            where = connection.settings_dict["NAME"]
+            problems.append(
+                Error(
+                    f"The database {where} was made by an older layout of this site (before "
+                    "its apps were split by domain) and cannot be migrated.",
+                    hint="In development, delete it and start again: `rm db.sqlite3 && make "
+                    "run` (the starter content is loaded again). Nothing was deployed with the "
+                    "old layout; a database you need to keep must be re-created and its content "
+                    "re-entered.",
+                    id="ctu_site.E002",
+                )
+            )
+    return problems

@@ -1,19 +1,22 @@
-"""Middleware for serving public pages from the cache and for surviving a database outage."""
+"""The public page cache: anonymous GETs of public pages answered from the shared cache."""
 
 import hashlib
-import logging
+from functools import cache as once
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.utils import InterfaceError, OperationalError
+from django.urls import reverse
 
-from ctu_site.content_version import get_content_version
-from ctu_site.errors import service_unavailable
-from ctu_site.sitewide import fallback_fingerprint, seconds_until_change
+from alerts.sitewide import fallback_fingerprint, seconds_until_change
+from core.content_version import get_content_version
+from referrals.redaction import referral_paths
 
-logger = logging.getLogger(__name__)
 
-DATABASE_ERRORS = (OperationalError, InterfaceError)
+@once
+def uncached_prefixes() -> tuple[str, ...]:
+    """Addresses never served from (or stored in) the page cache: the staff site and the
+    Prevent referral journey, read from the URL configuration."""
+    return (reverse("admin:index"), *referral_paths())
 
 
 class PublicPageCacheMiddleware:
@@ -25,7 +28,6 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded_prefixes = tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
 
     def __call__(self, request):
         if not self.request_is_cacheable(request):
@@ -45,7 +47,7 @@ class PublicPageCacheMiddleware:
     def request_is_cacheable(self, request) -> bool:
         if request.method not in ("GET", "HEAD"):
             return False
-        if request.path.startswith(self.excluded_prefixes):
+        if request.path.startswith(uncached_prefixes()):
             return False
         # Staff (and anyone with a session or CSRF cookie) always get a fresh page.
         cookies = request.COOKIES
@@ -71,25 +73,3 @@ class PublicPageCacheMiddleware:
         address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
         return f"page:{get_content_version()}:{fallback_fingerprint()}:{digest}"
-
-
-class DatabaseUnavailableMiddleware:
-    """Turn a lost database connection in a view into a branded 503 with the numbers.
-
-    Django closes a broken connection at the end of the request and opens a new one on the next,
-    so the site recovers by itself when the database comes back.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_ERRORS):
-            logger.warning(
-                "Database unavailable for %s: %s", request.path, type(exception).__name__
-            )
-            return service_unavailable(request)
-        return None

@@ -9,7 +9,9 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
-from ctu_site.content_version import get_content_version
+from core.content_version import get_content_version
+from core.registries import register_site_context
+from pages.models import Page
 
 # (label, address, position): pages take their positions from their own sort order.
 FIXED_ENTRIES = (
@@ -27,8 +29,6 @@ FALLBACK_ENTRIES = (
 
 
 def _entries_from_database() -> list[tuple[str, str]]:
-    from pages.models import Page
-
     entries = [(str(label), url, position) for label, url, position in FIXED_ENTRIES]
     entries += Page.objects.menu_entries()
     return [(label, url) for label, url, _position in sorted(entries, key=lambda e: e[2])]
@@ -59,3 +59,8 @@ def navigation_items(current_path: str, *, use_database: bool = True) -> list[di
         current = current_path == url if url == "/" else current_path.startswith(url)
         items.append({"label": label, "url": url, "current": current})
     return items
+
+
+@register_site_context
+def navigation_context(current_path: str, *, use_database: bool) -> dict:
+    return {"main_navigation": navigation_items(current_path, use_database=use_database)}

@@ -63,7 +63,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # address from X-Forwarded-For, that many entries from the right; 0 uses REMOTE_ADDR.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 # A form sent without a valid token gets the site's 403 page, which says it was not received.
-CSRF_FAILURE_VIEW = "ctu_site.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 # --- The unit -------------------------------------------------------------------------------------
 FORCE_NAME = env.str("FORCE_NAME", default="West Midlands Police")
@@ -115,10 +115,18 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
-    "ctu_site",
+    # Ours, lowest layer first (README "Layout"): core knows no other app; nothing imports
+    # ctu_site, which only wires the others together.
+    "core",
+    "publishing",
     "pages",
+    "news",
     "operations",
+    "alerts",
+    "search",
     "contact",
+    "referrals",
+    "ctu_site",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +135,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ctu_site.middleware.PublicPageCacheMiddleware",
-    "ctu_site.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,7 +160,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ctu_site.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -327,8 +335,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "ctu_site.protection.client_ip"
-AXES_LOCKOUT_CALLABLE = "ctu_site.errors.staff_locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.guards.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.errors.staff_locked_out"
 # Then a code from an authenticator app (ctu_site/admin_site.py). On by default wherever DEBUG is
 # off; the development server leaves it off so that `make run` needs no phone.
 STAFF_OTP_REQUIRED = env.bool("STAFF_OTP_REQUIRED", default=not DEBUG)
@@ -343,8 +351,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Nothing a person wrote in a Prevent referral may reach a log (ctu_site/reporting.py).
-    "filters": {"referral": {"()": "ctu_site.reporting.ReferralLogFilter"}},
+    # Nothing a person wrote in a Prevent referral may reach a log (referrals/redaction.py).
+    "filters": {"referral": {"()": "referrals.redaction.ReferralLogFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -358,11 +366,6 @@ LOGGING = {
 }
 
 # Django's error reports hide every POST value and local variable of referral requests.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "ctu_site.reporting.ReferralExceptionReporterFilter"
-# Where the referral journey and its staff pages live: no copies, no logs of their content.
-REFERRAL_PATH_PREFIXES = ("/contact/prevent-referral/", "/admin/contact/referral")
-
-# Paths never served from (or stored in) the public page cache.
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/preview/", "/contact/prevent-referral/"]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "referrals.redaction.ReferralExceptionReporterFilter"
 # Query parameters a cacheable public page may carry (list filters and pagination).
 PAGE_CACHE_QUERY_PARAMETERS = {"page", "decade", "outcome"}

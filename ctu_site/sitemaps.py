@@ -1,8 +1,8 @@
 """``/sitemap.xml``: the site's fixed addresses and every published item search knows about.
 
-The content comes from the search registry (``pages.search.sources()``), so a kind of content
-that can be searched is also listed here, with the same rule for what is published. Addresses
-are absolute on ``SITE_URL``, whatever host the request came in on.
+The content comes from the search registry (``core.registries.search_sources()``), so a kind of
+content that can be searched is also listed here, with the same rule for what is published.
+Addresses are absolute on ``SITE_URL``, whatever host the request came in on.
 """
 
 from urllib.parse import urlsplit
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from pages import search
+from core.registries import SearchSource, search_sources
 
 
 class SiteUrlSitemap(Sitemap):
@@ -29,7 +29,7 @@ class FixedPagesSitemap(SiteUrlSitemap):
 
     names = (
         "home",
-        "threat-level",
+        "alerts:threat-level",
         "operations:list",
         "operations:timeline",
         "contact:contact",
@@ -46,7 +46,7 @@ class FixedPagesSitemap(SiteUrlSitemap):
 class ContentSitemap(SiteUrlSitemap):
     """The published items of one searchable kind of content, with when each last changed."""
 
-    def __init__(self, source: search.SearchSource):
+    def __init__(self, source: SearchSource):
         self.source = source
 
     def items(self):
@@ -59,5 +59,5 @@ class ContentSitemap(SiteUrlSitemap):
 def sitemaps() -> dict[str, Sitemap]:
     return {
         "fixed": FixedPagesSitemap(),
-        **{source.key: ContentSitemap(source) for source in search.sources()},
+        **{source.key: ContentSitemap(source) for source in search_sources()},
     }

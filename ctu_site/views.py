@@ -1,4 +1,4 @@
-"""Site-wide views: the home page, the threat level, and the files machines read."""
+"""Site-wide views: the home page and the files machines read."""
 
 import datetime as dt
 
@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, ListView, RedirectView, TemplateView
+from django.views.generic import RedirectView, TemplateView
 
-from ctu_site.contest import CONTEST_STRANDS
-from ctu_site.models import Incident, ThreatLevel, ThreatLevelChange
+from core.contest import CONTEST_STRANDS
+from news.models import NewsItem
 from operations.models import Operation
 
 
@@ -31,8 +31,6 @@ def recent_operations(count: int = 3) -> list[Operation] | None:
 
 def latest_news(count: int = 3) -> list | None:
     """The newest published news items, or None while the database cannot be asked."""
-    from pages.models import NewsItem
-
     try:
         return list(
             NewsItem.objects.published()
@@ -68,72 +66,13 @@ class HomeView(TemplateView):
         return context
 
 
-class ThreatLevelView(TemplateView):
-    """The five threat levels explained, the current one marked, and the history of changes."""
-
-    template_name = "threat_level.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        history = list(ThreatLevelChange.objects.select_related("level")[:20])
-        context.update(
-            {
-                "levels": list(ThreatLevel.objects.all()),
-                "current_change": history[0] if history else None,
-                "history": history,
-                "breadcrumbs": [{"title": "Home", "url": "/"}],
-            }
-        )
-        return context
-
-
-class IncidentListView(ListView):
-    """Incident pages, the ongoing ones first."""
-
-    template_name = "incidents/incident_list.html"
-    context_object_name = "incidents"
-    paginate_by = 20
-
-    def get_queryset(self):
-        return (
-            Incident.objects.published()
-            .order_by("-status", "-updated_at")  # "ongoing" sorts after "ended": reversed.
-            .only("title", "slug", "summary", "status", "updated_at")
-        )
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
-        }
-
-
-class IncidentDetailView(DetailView):
-    """One incident: what to do now, then the updates, newest first."""
-
-    template_name = "incidents/incident_detail.html"
-    context_object_name = "incident"
-
-    def get_queryset(self):
-        return Incident.objects.published().prefetch_related("updates")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            {"title": "Home", "url": "/"},
-            {"title": "Incidents", "url": reverse("incidents")},
-        ]
-        return context
-
-
 @require_GET
 def robots_txt(request):
+    # Staff pages, form endpoints and searches: nothing a search engine should list.
+    private = (reverse("admin:index"), reverse("contact:page-feedback"), reverse("search:search"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /preview/",
-        "Disallow: /contact/page-feedback/",
-        "Disallow: /search/",
+        *(f"Disallow: {path}" for path in private),
         "",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         "",

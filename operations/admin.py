@@ -5,7 +5,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 
 from operations.models import Operation
 from operations.views import decade_label, operation_context
-from pages.admin import PublishableAdmin, PublishStateFilter
+from publishing.admin import PublishableAdmin, PublishStateFilter
 
 
 class DecadeFilter(admin.SimpleListFilter):

@@ -2,7 +2,7 @@
 
 They name real cases and real people, so every fact has a field of its own that staff can check,
 a "facts last checked" date, and a reporting-restrictions flag that keeps a case off the site.
-Drafts, publishing and history come from the pages app's shared machinery.
+Drafts, publishing and history come from the publishing app.
 """
 
 from django.contrib.contenttypes.fields import GenericRelation
@@ -13,8 +13,9 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ctu_site.markdown import render_markdown
-from pages.models import (
+from core.contest import CONTEST_STRANDS
+from core.markdown import render_markdown
+from publishing.models import (
     PublishableModel,
     PublishableQuerySet,
     Revision,
@@ -33,11 +34,10 @@ class Outcome(models.TextChoices):
     ONGOING = "ongoing", _("Ongoing")
 
 
-class Strand(models.TextChoices):
-    PREVENT = "prevent", _("Prevent")
-    PURSUE = "pursue", _("Pursue")
-    PROTECT = "protect", _("Protect")
-    PREPARE = "prepare", _("Prepare")
+# The CONTEST strands as choices, from the one list in core.contest.
+Strand = models.TextChoices(
+    "Strand", [(strand.slug.upper(), (strand.slug, strand.name)) for strand in CONTEST_STRANDS]
+)
 
 
 class OperationQuerySet(PublishableQuerySet):

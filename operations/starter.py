@@ -8,7 +8,7 @@ against court records, and the source carries no date to use instead.
 """
 
 from operations.models import Operation, Outcome, Strand
-from pages import services
+from publishing import services
 
 OPERATIONS = [
     {

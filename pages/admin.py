@@ -1,299 +1,14 @@
-"""Staff editing of pages, with the drafting and publishing workflow shared by other apps.
+"""Staff editing of the page tree, its redirects and the useful-links directory."""
 
-``PublishableAdmin`` is the base for every publishable model's admin (pages, operations, news):
-saving makes a draft revision, Editors can submit for review, only Publishers can publish,
-unpublish and schedule (checked on the server), and each object has a preview, a revision
-history, a comparison of two revisions and a revert.
-"""
-
-import difflib
-
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.html import format_html
-from django.views.decorators.cache import never_cache
 
 from pages import services
-from pages.models import NewsItem, Page, PublishState, Redirect, Revision, UsefulLink
-
-STATE_TAGS = {
-    PublishState.DRAFT: "grey",
-    PublishState.IN_REVIEW: "blue",
-    PublishState.SCHEDULED: "purple",
-    PublishState.LIVE: "green",
-    PublishState.LIVE_WITH_CHANGES: "yellow",
-    PublishState.EXPIRED: "red",
-}
-
-
-class PublishStateFilter(admin.SimpleListFilter):
-    """Filter by the publishing state staff see in the list, not by the flags behind it."""
-
-    title = "state"
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return PublishState.choices
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        scheduled = Q(scheduled_revision__isnull=False)
-        expired = Q(live=True, expire_at__lte=now) | Q(live=False, expired=True)
-        live = Q(live=True) & ~scheduled & ~Q(expire_at__lte=now)
-        not_live = Q(live=False, expired=False)
-        in_review = Q(latest_revision__submitted_for_review=True)
-        filters = {
-            PublishState.SCHEDULED: scheduled,
-            PublishState.EXPIRED: expired & ~scheduled,
-            PublishState.LIVE: live & Q(has_unpublished_changes=False),
-            PublishState.LIVE_WITH_CHANGES: live & Q(has_unpublished_changes=True),
-            PublishState.IN_REVIEW: not_live & in_review & ~scheduled,
-            PublishState.DRAFT: not_live & ~in_review & ~scheduled,
-        }
-        return queryset.filter(filters[self.value()]) if self.value() in filters else queryset
-
-
-class PublishableAdmin(admin.ModelAdmin):
-    """Draft, review, publish, schedule, preview, compare and revert, for any PublishableModel."""
-
-    change_form_template = "admin/publishable/change_form.html"
-    preview_template: str = ""
-    # Fields that change the public site's addresses or structure once the object is live:
-    # only a Publisher may change them then.
-    publisher_fields_when_live: tuple[str, ...] = ("slug",)
-
-    class Media:
-        css = {"all": ("css/admin.css",)}
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.live and not services.can_publish(request.user, obj):
-            return self.publisher_fields_when_live
-        return ()
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
-
-    # --- what the public side needs to render a preview --------------------------------------
-    def preview_context(self, request, obj) -> dict:
-        return {"object": obj}
-
-    # --- list ----------------------------------------------------------------------------------
-    @admin.display(description="State")
-    def state(self, obj):
-        state = obj.publish_state
-        when = ""
-        if state == PublishState.SCHEDULED and obj.scheduled_revision:
-            go_live = timezone.localtime(obj.scheduled_revision.approved_go_live_at)
-            when = f" for {go_live:%d %b %Y %H:%M}"
-        return format_html(
-            '<span class="app-state app-state--{}">{}{}</span>',
-            STATE_TAGS[state],
-            state.label,
-            when,
-        )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("latest_revision", "scheduled_revision")
-
-    # --- the change form ------------------------------------------------------------------------
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        return services.draft_object(obj) if obj is not None else None
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context.update(
-            {
-                "can_publish": services.can_publish(request.user, self.model),
-                "publish_state": obj.publish_state if obj else None,
-                "history_url": self._url("revisions", obj) if obj else None,
-                "preview_url": self._url("preview", obj) if obj else None,
-                "unpublish_url": self._url("unpublish", obj) if obj else None,
-                "publish_blockers": obj.publish_blockers() if obj else [],
-            }
-        )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def save_model(self, request, obj, form, change):
-        publish = "_publish" in request.POST
-        if publish and not services.can_publish(request.user, obj):
-            raise PermissionDenied("Only Publishers can publish.")
-        was_live = obj.live
-        revision = services.draft_save(obj=obj, user=request.user, submit="_submit" in request.POST)
-        if was_live and not obj.live:
-            self.message_user(
-                request,
-                f"Taken off the public site: {' '.join(obj.publish_blockers())} "
-                "A Publisher can publish it again once that has changed.",
-                messages.WARNING,
-            )
-        if publish:
-            try:
-                published = services.revision_publish(revision=revision, user=request.user)
-            except services.PublishingRefused as refused:
-                # Keep staff on the form with the reason, not Django's "changed successfully".
-                request._publish_refused = True
-                self.message_user(
-                    request,
-                    f"Not published: {' '.join(refused.messages)} "
-                    "Your changes are saved as a draft.",
-                    messages.ERROR,
-                )
-                return
-            if published.scheduled_revision_id:
-                when = timezone.localtime(published.go_live_at)
-                self.message_user(
-                    request, f"Scheduled to go live at {when:%H:%M on %d %B %Y} (UK time)."
-                )
-            else:
-                self.message_user(
-                    request, "Published. The public site shows it now.", messages.SUCCESS
-                )
-        elif "_submit" in request.POST:
-            self.message_user(request, "Submitted for review. A Publisher can now publish it.")
-        elif obj.live:
-            self.message_user(request, "Draft saved. The public still sees the published version.")
-
-    def response_add(self, request, obj, post_url_continue=None):
-        if getattr(request, "_publish_refused", False):
-            return HttpResponseRedirect(self._url("change", obj))
-        return super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        if getattr(request, "_publish_refused", False):
-            return HttpResponseRedirect(self._url("change", obj))
-        return super().response_change(request, obj)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        services._refresh_public_pages()
-
-    # --- extra views -----------------------------------------------------------------------------
-    def _url(self, name, obj, *args):
-        meta = self.model._meta
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_{name}", args=[obj.pk, *args])
-
-    def get_urls(self):
-        meta = self.model._meta
-        prefix = f"{meta.app_label}_{meta.model_name}"
-        wrap = self.admin_site.admin_view
-        return [
-            path("<int:pk>/preview/", wrap(self.preview_view), name=f"{prefix}_preview"),
-            path("<int:pk>/revisions/", wrap(self.revisions_view), name=f"{prefix}_revisions"),
-            path("<int:pk>/revisions/compare/", wrap(self.compare_view), name=f"{prefix}_compare"),
-            path(
-                "<int:pk>/revisions/<int:revision_id>/revert/",
-                wrap(self.revert_view),
-                name=f"{prefix}_revert",
-            ),
-            path("<int:pk>/unpublish/", wrap(self.unpublish_view), name=f"{prefix}_unpublish"),
-            *super().get_urls(),
-        ]
-
-    def _get_or_deny(self, request, pk, *, change=False):
-        obj = get_object_or_404(self.model, pk=pk)
-        allowed = (
-            self.has_change_permission(request, obj)
-            if change
-            else self.has_view_or_change_permission(request, obj)
-        )
-        if not allowed:
-            raise PermissionDenied
-        return obj
-
-    @method_decorator(never_cache)
-    def preview_view(self, request, pk):
-        """The draft exactly as the public will see it, under a 'not published' banner."""
-        obj = services.draft_object(self._get_or_deny(request, pk))
-        revision_id = request.GET.get("revision")
-        if revision_id and revision_id.isdigit():
-            revision = get_object_or_404(services.object_revisions(obj), pk=revision_id)
-            obj.apply_revision_content(revision.content)
-        context = {**self.preview_context(request, obj), "preview": True}
-        response = TemplateResponse(request, self.preview_template, context)
-        response["Cache-Control"] = "no-store, private"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    def revisions_view(self, request, pk):
-        obj = self._get_or_deny(request, pk)
-        revisions = list(services.object_revisions(obj))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": f"History of “{obj}”",
-            "revisions": revisions,
-            "live_revision_id": obj.live_revision_id,
-            "can_change": self.has_change_permission(request, obj),
-        }
-        return TemplateResponse(request, "admin/publishable/revisions.html", context)
-
-    def compare_view(self, request, pk):
-        obj = self._get_or_deny(request, pk)
-        revisions = services.object_revisions(obj)
-        older = get_object_or_404(revisions, pk=request.GET.get("a") or 0)
-        newer = get_object_or_404(revisions, pk=request.GET.get("b") or 0)
-        changes = []
-        for name in self.model.revision_fields:
-            before = str(older.content.get(name, "")).splitlines()
-            after = str(newer.content.get(name, "")).splitlines()
-            if before == after:
-                continue
-            lines = [
-                {"kind": {"+": "added", "-": "removed"}.get(line[0], "same"), "text": line[2:]}
-                for line in difflib.ndiff(before, after)
-                if not line.startswith("?")
-            ]
-            changes.append({"field": self.model._meta.get_field(name).verbose_name, "lines": lines})
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": f"Compare revisions of “{obj}”",
-            "older": older,
-            "newer": newer,
-            "changes": changes,
-        }
-        return TemplateResponse(request, "admin/publishable/compare.html", context)
-
-    def revert_view(self, request, pk, revision_id):
-        obj = self._get_or_deny(request, pk, change=True)
-        revision = get_object_or_404(services.object_revisions(obj), pk=revision_id)
-        if request.method != "POST":
-            return HttpResponseRedirect(self._url("revisions", obj))
-        services.revision_revert(obj=obj, revision=revision, user=request.user)
-        self.message_user(
-            request,
-            "A new draft was made from that revision. Publish it to change the public page.",
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(self._url("change", obj))
-
-    def unpublish_view(self, request, pk):
-        obj = self._get_or_deny(request, pk, change=True)
-        if not services.can_publish(request.user, obj):
-            raise PermissionDenied("Only Publishers can unpublish.")
-        if request.method == "POST":
-            services.object_unpublish(obj=obj, user=request.user)
-            self.message_user(
-                request, f"“{obj}” is no longer on the public site.", messages.SUCCESS
-            )
-            return HttpResponseRedirect(self._url("change", obj))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": f"Unpublish “{obj}”?",
-        }
-        return TemplateResponse(request, "admin/publishable/unpublish.html", context)
+from pages.models import Page, Redirect, UsefulLink
+from pages.views import page_context
+from publishing.admin import PublishableAdmin, PublishStateFilter
+from publishing.services import can_publish
 
 
 class ChildInline(admin.TabularInline):
@@ -315,7 +30,7 @@ class ChildInline(admin.TabularInline):
         return False
 
     def get_readonly_fields(self, request, obj=None):
-        if services.can_publish(request.user, Page):
+        if can_publish(request.user, Page):
             return self.readonly_fields
         return (*self.readonly_fields, "sort_order")
 
@@ -383,13 +98,11 @@ class PageAdmin(PublishableAdmin):
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        if not services.can_publish(request.user, self.model):
+        if not can_publish(request.user, self.model):
             changelist.list_editable = ()
         return changelist
 
     def preview_context(self, request, obj):
-        from pages.views import page_context
-
         return page_context(obj)
 
 
@@ -400,58 +113,6 @@ class RedirectAdmin(admin.ModelAdmin):
     list_display = ("old_path", "page", "created_at")
     search_fields = ("old_path", "page__title", "page__url_path")
     autocomplete_fields = ("page",)
-
-
-@admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
-    """Read-only list of every revision, for audit."""
-
-    list_display = (
-        "content_object",
-        "content_type",
-        "created_at",
-        "user",
-        "message",
-        "submitted_for_review",
-    )
-    list_filter = ("content_type", "submitted_for_review")
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(NewsItem)
-class NewsItemAdmin(PublishableAdmin):
-    """News, with the same drafting, review, publishing, history and revert as pages."""
-
-    preview_template = "news/news_detail.html"
-    list_display = ("title", "state", "first_published_at", "updated_at")
-    list_filter = (PublishStateFilter,)
-    search_fields = ("title", "summary", "body")
-    date_hierarchy = "first_published_at"
-    prepopulated_fields = {"slug": ("title",)}
-    fieldsets = (
-        (None, {"fields": ("title", "summary", "body")}),
-        ("Address", {"fields": ("slug",)}),
-        ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
-    )
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "summary":
-            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 2})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def preview_context(self, request, obj):
-        from pages.views import news_context
-
-        return news_context(obj)
 
 
 @admin.register(UsefulLink)

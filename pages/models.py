@@ -1,174 +1,23 @@
-"""Content pages in a tree, with Wagtail-style drafts, revisions and scheduled publishing.
+"""Content pages in a tree (/contest/prevent/), the redirects their moves leave, and the
+directory of useful links. Drafts, revisions and publishing come from the publishing app."""
 
-The publishing machinery (``PublishableModel``, ``PublishableQuerySet``, ``Revision``) is shared:
-operations and news use it too. The row of a publishable object holds what the public sees; every
-save by staff makes a ``Revision``, and publishing copies a revision's content onto the row.
-"""
-
-from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ctu_site.markdown import render_markdown
-
-BODY_MAX_LENGTH = 50_000
-BODY_TOO_LONG = _("The body must be %(limit_value)s characters or fewer (it has %(show_value)s).")
-
-
-def markdown_body_field(help_text: str, *, too_long: str = BODY_TOO_LONG) -> models.TextField:
-    """The Markdown body every kind of content has, with the same length limit."""
-    return models.TextField(
-        blank=True,
-        validators=[MaxLengthValidator(BODY_MAX_LENGTH, message=too_long)],
-        help_text=help_text,
-    )
-
-
-class Revision(models.Model):
-    """One saved version of a publishable object's content, with who saved it and when."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    content = models.JSONField(encoder=DjangoJSONEncoder)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    message = models.CharField(max_length=255, blank=True)
-    submitted_for_review = models.BooleanField(default=False)
-    approved_go_live_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When this revision is scheduled to be published.")
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
-
-    def __str__(self):
-        who = self.user or _("system")
-        return f"{timezone.localtime(self.created_at):%d %b %Y %H:%M} by {who}"
-
-
-class PublishState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("Draft, submitted for review")
-    SCHEDULED = "scheduled", _("Scheduled")
-    LIVE = "live", _("Live")
-    LIVE_WITH_CHANGES = "live_changes", _("Live, with unpublished changes")
-    EXPIRED = "expired", _("Expired")
-
-
-class PublishableQuerySet(models.QuerySet):
-    """The publishing rule, in one place."""
-
-    def published(self, *, at=None):
-        """What the public may see now: live and not past its expiry time."""
-        now = at or timezone.now()
-        return self.filter(live=True).exclude(expire_at__lte=now)
-
-
-class PublishableModel(models.Model):
-    """Fields and behaviour shared by everything staff draft, review, publish and schedule.
-
-    Subclasses list the fields that revisions carry in ``revision_fields``; other fields
-    (structure, scheduling) are saved straight onto the row.
-    """
-
-    revision_fields: tuple[str, ...] = ()
-
-    live = models.BooleanField(default=False, editable=False)
-    has_unpublished_changes = models.BooleanField(default=False, editable=False)
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    go_live_at = models.DateTimeField(
-        _("go-live time"),
-        null=True,
-        blank=True,
-        help_text=_("Optional. UK time. Publishing before this time schedules the page instead."),
-    )
-    expire_at = models.DateTimeField(
-        _("expiry time"),
-        null=True,
-        blank=True,
-        help_text=_("Optional. UK time. The page is taken off the site at this time."),
-    )
-    expired = models.BooleanField(default=False, editable=False)
-    latest_revision = models.ForeignKey(
-        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    live_revision = models.ForeignKey(
-        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    scheduled_revision = models.ForeignKey(
-        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.fill_derived_fields()
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
-            raise ValidationError(
-                {"expire_at": _("The expiry time must be after the go-live time.")}
-            )
-
-    @property
-    def publish_state(self) -> PublishState:
-        if self.scheduled_revision_id:
-            return PublishState.SCHEDULED
-        if self.live and self.expire_at and self.expire_at <= timezone.now():
-            return PublishState.EXPIRED
-        if self.live:
-            return (
-                PublishState.LIVE_WITH_CHANGES
-                if self.has_unpublished_changes
-                else PublishState.LIVE
-            )
-        if self.expired:
-            return PublishState.EXPIRED
-        if self.latest_revision_id and self.latest_revision.submitted_for_review:
-            return PublishState.IN_REVIEW
-        return PublishState.DRAFT
-
-    def revision_content(self) -> dict:
-        """The values a revision of this object carries, as stored in JSON."""
-        return {
-            name: self._meta.get_field(name).value_from_object(self)
-            for name in self.revision_fields
-        }
-
-    def apply_revision_content(self, content: dict) -> None:
-        """Copy a revision's content onto this object in memory (nothing is saved)."""
-        for name in self.revision_fields:
-            if name in content:
-                field = self._meta.get_field(name)
-                setattr(self, field.attname, field.to_python(content[name]))
-        self.fill_derived_fields()
-
-    def fill_derived_fields(self) -> None:
-        """Recompute fields derived from content (sanitised HTML, paths). Subclasses extend."""
-
-    def publish_blockers(self) -> list[str]:
-        """Reasons, in words staff read, why this may not be on the public site now.
-
-        While there are any, publishing is refused and saving takes a live object off the site.
-        Subclasses extend (operations: reporting restrictions).
-        """
-        return []
+from core.addresses import reserved_top_level_slugs
+from core.content_version import refresh_public_pages
+from core.markdown import render_markdown
+from publishing.models import (
+    MARKDOWN_HELP,
+    PublishableModel,
+    PublishableQuerySet,
+    Revision,
+    markdown_body_field,
+)
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -232,11 +81,7 @@ class Page(PublishableModel):
         help_text=_("One or two sentences. Used on cards and by search engines."),
     )
     body = markdown_body_field(
-        _(
-            "Written in Markdown: ## for headings, - for lists, > for quotes, [text](address) for "
-            "links. Start a line with !!! for a call-out box, e.g. "
-            "'!!! If someone is in immediate danger, call 999.'"
-        ),
+        MARKDOWN_HELP,
         too_long=_(
             "The body must be %(limit_value)s characters or fewer (it has %(show_value)s). "
             "Split long content into pages in a section."
@@ -282,6 +127,36 @@ class Page(PublishableModel):
         prefix = self.parent.tree_key if self.parent_id else ""
         self.tree_key = f"{prefix}{self.sort_order:06d}.{self.slug}/"
 
+    def save_published_row(self):
+        """Save the page; if it moved or was renamed, move its subtree and leave redirects."""
+        old = (
+            Page.objects.filter(pk=self.pk).values("url_path", "tree_key").first()
+            if self.pk
+            else None
+        )
+        self.save()
+        if old and (old["url_path"], old["tree_key"]) != (self.url_path, self.tree_key):
+            self._move_subtree(old["url_path"], old["tree_key"])
+
+    def _move_subtree(self, old_path: str, old_tree_key: str) -> None:
+        """Rewrite the addresses and tree order of the page's descendants after it moved."""
+        moved = old_path != self.url_path
+        if moved:
+            Redirect.objects.filter(old_path=self.url_path).delete()  # it took an old address back
+            Redirect.objects.update_or_create(old_path=old_path, defaults={"page": self})
+        for child in Page.objects.filter(url_path__startswith=old_path).exclude(pk=self.pk):
+            child_old = child.url_path
+            child.url_path = self.url_path + child_old[len(old_path) :]
+            child.depth = child.url_path.count("/") - 1
+            child.tree_key = self.tree_key + child.tree_key[len(old_tree_key) :]
+            Page.objects.filter(pk=child.pk).update(
+                url_path=child.url_path, depth=child.depth, tree_key=child.tree_key
+            )
+            if moved:
+                Redirect.objects.filter(old_path=child.url_path).delete()
+                Redirect.objects.update_or_create(old_path=child_old, defaults={"page": child})
+        refresh_public_pages()
+
     def compute_url_path(self) -> str:
         prefix = self.parent.url_path if self.parent_id else "/"
         return f"{prefix}{self.slug}/"
@@ -301,7 +176,7 @@ class Page(PublishableModel):
             raise ValidationError(
                 {"slug": _("A page with this address already exists in this section.")}
             )
-        if self.parent_id is None and self.slug in RESERVED_TOP_LEVEL_SLUGS:
+        if self.parent_id is None and self.slug in reserved_top_level_slugs():
             raise ValidationError({"slug": _("This address is used by another part of the site.")})
 
     @property
@@ -326,21 +201,6 @@ class Page(PublishableModel):
         return links
 
 
-# Addresses that belong to other apps: a top-level page may not take them.
-RESERVED_TOP_LEVEL_SLUGS = {
-    "admin",
-    "operations",
-    "contact",
-    "news",
-    "incidents",
-    "useful-links",
-    "search",
-    "static",
-    "threat-level",
-    "preview",
-}
-
-
 class Redirect(models.Model):
     """A permanent redirect from an old page address, left when a page moves or is renamed."""
 
@@ -356,57 +216,6 @@ class Redirect(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:pages_redirect_change", args=[self.pk])
-
-
-class NewsQuerySet(PublishableQuerySet):
-    def newest_first(self):
-        return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
-
-
-class NewsItem(PublishableModel):
-    """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
-
-    revision_fields = ("title", "summary", "body")
-
-    title = models.CharField(
-        max_length=120, help_text=_("The headline, as the public will read it.")
-    )
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text=_(
-            "The last part of the address (/news/<this>/): lower-case letters, numbers and "
-            "hyphens. Changing it breaks links people have saved."
-        ),
-    )
-    summary = models.CharField(
-        max_length=300,
-        help_text=_("One or two sentences. Used in the list, the feeds and by search engines."),
-    )
-    body = markdown_body_field(Page._meta.get_field("body").help_text)
-    body_html = models.TextField(blank=True, editable=False)
-    revisions = GenericRelation(Revision, related_query_name="news_item")
-
-    objects = NewsQuerySet.as_manager()
-
-    class Meta:
-        ordering = [models.F("first_published_at").desc(nulls_last=True), "-pk"]
-        verbose_name = "news item"
-        permissions = [("publish_newsitem", "Can publish, unpublish and schedule news items")]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("pages:news-detail", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        if self.slug == "feed":
-            raise ValidationError({"slug": _("This address is used by the news feeds.")})
-
-    def fill_derived_fields(self):
-        self.body_html = render_markdown(self.body)
 
 
 class UsefulLink(models.Model):

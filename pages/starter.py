@@ -1,17 +1,17 @@
-"""Create and publish the starter pages, news and useful links. Safe to run again.
+"""Create and publish the starter pages and useful links. Safe to run again.
 
-The text is in pages/starter_content.py (pages) and pages/starter_news.py (news, useful links).
+The text is in pages/starter_content.py (pages) and pages/starter_links.py (useful links).
 """
 
-from pages import services
-from pages.models import NewsItem, Page, UsefulLink
+from pages.models import Page, UsefulLink
 from pages.starter_content import PAGES
-from pages.starter_news import NEWS, useful_links
+from pages.starter_links import useful_links
+from publishing import services
 
 
 def load() -> int:
     """Create each starter item that does not exist yet; never touch what staff have edited."""
-    return load_pages() + load_news() + load_useful_links()
+    return load_pages() + load_useful_links()
 
 
 def load_pages() -> int:
@@ -35,28 +35,6 @@ def load_pages() -> int:
         )
         revision = services.draft_save(obj=page, user=None, message="Starter content")
         services.revision_publish(revision=revision, user=None)
-        created += 1
-    return created
-
-
-def load_news() -> int:
-    created = 0
-    for spec in NEWS:
-        if NewsItem.objects.filter(slug=spec["slug"]).exists():
-            continue
-        # The item keeps the date it was first published, not the date it was loaded.
-        item = NewsItem(
-            slug=spec["slug"],
-            title=spec["title"],
-            summary=spec["summary"],
-            body=spec["body"].strip(),
-            first_published_at=spec["first_published_at"],
-        )
-        item.full_clean()
-        revision = services.draft_save(obj=item, user=None, message="Starter content")
-        services.revision_publish(revision=revision, user=None)
-        # Loading it is not updating it: it reads as last changed when it was published.
-        NewsItem.objects.filter(pk=item.pk).update(last_published_at=spec["first_published_at"])
         created += 1
     return created
 

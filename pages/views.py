@@ -1,15 +1,10 @@
 """Public views of the page tree."""
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
-from ctu_site.errors import too_many_requests
-from ctu_site.protection import rate_limit
-from pages import search
-from pages.models import NewsItem, Page, Redirect, UsefulLink
+from pages.models import Page, Redirect, UsefulLink
 
 CARD_FIELDS = ("id", "parent_id", "title", "menu_title", "summary", "url_path", "sort_order")
 
@@ -90,95 +85,6 @@ class PageView(DetailView):
         context = self.get_context_data(object=self.object)
         context.update(page_context(self.object, ancestors=ancestors, cards=rows))
         return self.render_to_response(context)
-
-
-class SearchView(TemplateView):
-    """``/search/?q=``: published pages, operations and news, best first, ten to a page.
-
-    A query over the length limit is refused with 400 and a message; anything else, however
-    odd, is searched for. The ways to report are on every state of the page.
-    """
-
-    template_name = "pages/search.html"
-    per_page = 10
-    rate_limit_count = 120
-    rate_limit_window = 60
-
-    def get(self, request, *args, **kwargs):
-        if not rate_limit(request, "search", self.rate_limit_count, self.rate_limit_window):
-            return too_many_requests(request, retry_after=self.rate_limit_window, what="searches")
-        query = search.clean_query(request.GET.get("q", ""))
-        context = {
-            "query": query,
-            "max_length": search.MAX_QUERY_LENGTH,
-            "hide_header_search": True,
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
-        }
-        if len(query) > search.MAX_QUERY_LENGTH:
-            context.update(
-                query=query[: search.MAX_QUERY_LENGTH],
-                error=(
-                    f"Search for {search.MAX_QUERY_LENGTH} characters or fewer "
-                    f"(you entered {len(query):,})"
-                ),
-            )
-            return self.render_to_response(context, status=400)
-        if query:
-            hits = search.find(query)
-            page_obj = Paginator(hits, self.per_page).get_page(request.GET.get("page"))
-            suggested = search.suggestion(query) if len(hits) < 3 else None
-            context.update(
-                count=len(hits),
-                page_obj=page_obj,
-                results=search.describe(list(page_obj.object_list), query),
-                suggestion=suggested,
-                report_first=search.wants_to_report(query, suggested),
-            )
-        response = self.render_to_response(context)
-        if query:
-            # A searched-for phrase may be personal: keep it out of shared caches.
-            patch_cache_control(response, private=True)
-        return response
-
-
-class NewsListView(ListView):
-    """Published news, newest first, ten to a page."""
-
-    template_name = "news/news_list.html"
-    context_object_name = "news_items"
-    paginate_by = 10
-
-    def get_queryset(self):
-        return (
-            NewsItem.objects.published()
-            .newest_first()
-            .only("title", "slug", "summary", "first_published_at")
-        )
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
-        }
-
-
-def news_context(item: NewsItem) -> dict:
-    """What the news detail template needs besides the item (also used by the admin preview)."""
-    return {
-        "item": item,
-        "breadcrumbs": [{"title": "Home", "url": "/"}, {"title": "News", "url": "/news/"}],
-    }
-
-
-class NewsDetailView(DetailView):
-    template_name = "news/news_detail.html"
-    context_object_name = "item"
-
-    def get_queryset(self):
-        return NewsItem.objects.published()
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **news_context(self.object)}
 
 
 class UsefulLinksView(TemplateView):

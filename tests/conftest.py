@@ -2,6 +2,9 @@
 
 import pytest
 from django.core.cache import cache
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.utils import OperationalError
+from django.test import Client
 from django.utils.text import slugify
 
 
@@ -42,7 +45,7 @@ def _staff_code_only_when_asked(request, settings):
 def make_operation(db):
     """Create an operation through the publishing services, published unless told otherwise."""
     from operations.models import Operation
-    from pages import services
+    from publishing import services
 
     def make(name, *, publish=True, **fields):
         fields.setdefault("slug", slugify(name.removeprefix("Operation ")))
@@ -60,8 +63,8 @@ def make_operation(db):
 @pytest.fixture
 def make_page(db):
     """Create a page through the publishing services, published unless told otherwise."""
-    from pages import services
     from pages.models import Page
+    from publishing import services
 
     def make(slug, *, parent=None, title=None, body="Some text.", publish=True, **fields):
         fields.setdefault("summary", f"About {slug}.")
@@ -96,7 +99,7 @@ def make_staff(django_user_model, username: str, group: str | None = None, **ext
 @pytest.fixture
 def editor(django_user_model):
     """A staff user in the Editors group: drafts and submits, cannot publish."""
-    from ctu_site.roles import EDITORS
+    from core.roles import EDITORS
 
     return make_staff(django_user_model, "edith", EDITORS)
 
@@ -104,16 +107,24 @@ def editor(django_user_model):
 @pytest.fixture
 def publisher(django_user_model):
     """A staff user in the Publishers group."""
-    from ctu_site.roles import PUBLISHERS
+    from core.roles import PUBLISHERS
 
     return make_staff(django_user_model, "percy", PUBLISHERS)
 
 
 @pytest.fixture
+def triager(django_user_model):
+    """A staff user in the Feedback triage group."""
+    from core.roles import FEEDBACK_TRIAGE
+
+    return make_staff(django_user_model, "tess", FEEDBACK_TRIAGE)
+
+
+@pytest.fixture
 def make_news(db):
     """Create a news item through the publishing services, published unless told otherwise."""
-    from pages import services
-    from pages.models import NewsItem
+    from news.models import NewsItem
+    from publishing import services
 
     def make(title, *, publish=True, published_at=None, **fields):
         fields.setdefault("slug", slugify(title))
@@ -128,3 +139,23 @@ def make_news(db):
         return item
 
     return make
+
+
+@pytest.fixture
+def client_no_raise():
+    """A test client that shows the error page a visitor would see instead of raising."""
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Make every new database connection fail, as when PostgreSQL is unreachable."""
+    from django.db import connections
+
+    def refuse(self):
+        raise OperationalError("connection refused (simulated)")
+
+    for connection in connections.all():
+        connection.close()
+    monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", refuse)
+    yield

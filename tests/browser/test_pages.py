@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from ctu_site.roles import PUBLISHERS
-from pages import services
+from core.roles import PUBLISHERS
 from pages.models import Page
+from publishing import services
 from tests.browser.helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)

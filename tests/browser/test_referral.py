@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from contact.models import Referral
+from referrals.models import Referral
 from tests.browser.helpers import assert_accessible, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)

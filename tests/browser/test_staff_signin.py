@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from ctu_site.roles import EDITORS
+from core.roles import EDITORS
 from tests.browser.conftest import STAFF_PASSWORD
 from tests.test_ctu_site.test_staff_signin import current_code
 

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from ctu_site.models import IncidentAlert, ThreatLevel, ThreatLevelChange
-from ctu_site.roles import PUBLISHERS
+from alerts.models import IncidentAlert, ThreatLevel, ThreatLevelChange
+from core.roles import PUBLISHERS
 from tests.browser.helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,7 +30,7 @@ def test_a_publisher_raises_the_level_and_the_home_page_banner_changes(
     visitor.reload()  # served from the cache now
 
     staff_login("percy", PUBLISHERS)
-    page.goto(site + "/admin/ctu_site/threatlevelchange/add/")
+    page.goto(site + "/admin/alerts/threatlevelchange/add/")
     page.get_by_label("Level:").select_option(label="Severe")
     page.get_by_label("Took effect on:").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Save", exact=True).click()
@@ -64,7 +64,7 @@ def test_home_page_with_an_urgent_alert_has_no_accessibility_violations(site, pa
 
 
 def test_the_alert_leads_to_the_incident_page_and_its_updates(site, page, substantial):
-    from ctu_site.models import Incident, IncidentUpdate
+    from alerts.models import Incident, IncidentUpdate
 
     incident = Incident.objects.create(
         title="Incident in Birmingham city centre",

@@ -1,17 +1,5 @@
 import pytest
 
-from ctu_site.roles import FEEDBACK_TRIAGE
-from tests.conftest import make_staff
-from tests.test_ctu_site.conftest import client_no_raise, database_down
-
-__all__ = ["client_no_raise", "database_down"]
-
-
-@pytest.fixture
-def triager(django_user_model):
-    """A staff user in the Feedback triage group."""
-    return make_staff(django_user_model, "tess", FEEDBACK_TRIAGE)
-
 
 @pytest.fixture
 def same_origin():

@@ -8,8 +8,8 @@ from model_bakery import baker
 from pytest_django.asserts import assertContains, assertNotContains
 
 from contact.models import Organisation
-from ctu_site import emergency
-from ctu_site.content_version import get_content_version
+from core import emergency
+from core.content_version import get_content_version
 from tests.utils import tel_links, text_of
 
 EVERY_NUMBER = {

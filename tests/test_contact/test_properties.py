@@ -109,8 +109,8 @@ REFERRAL_FIELDS = {
     data=st.data(),
 )
 def test_referral_answers_never_answer_500(step, data):
-    from contact.models import Referral
-    from tests.test_contact.test_referral import ANSWERS, post_steps
+    from referrals.models import Referral
+    from tests.test_referrals.test_referrals import ANSWERS, post_steps
 
     client = _fresh_client()
     steps = list(REFERRAL_FIELDS)

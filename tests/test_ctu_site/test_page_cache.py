@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from core.content_version import bump_content_version, get_content_version
 from ctu_site import views
-from ctu_site.content_version import bump_content_version, get_content_version
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
 

@@ -7,7 +7,7 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from ctu_site.roles import EDITORS
+from core.roles import EDITORS
 from tests.utils import HOTLINE_TEL, tel_links, text_of
 
 LOGIN = "/admin/login/"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from operations.models import Operation, Outcome
-from pages.models import PublishState
+from publishing.models import PublishState
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from operations.models import Operation
-from pages import services
-from pages.models import PublishState
+from publishing import services
+from publishing.models import PublishState
 
 pytestmark = pytest.mark.django_db
 

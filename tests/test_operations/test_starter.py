@@ -6,7 +6,7 @@ import pytest
 
 from operations import starter
 from operations.models import Operation, Outcome, Strand
-from pages.models import PublishState
+from publishing.models import PublishState
 
 pytestmark = pytest.mark.django_db
 

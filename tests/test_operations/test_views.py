@@ -8,7 +8,7 @@ import time_machine
 from pytest_django.asserts import assertContains, assertNotContains
 
 from operations.models import Outcome
-from pages import services
+from publishing import services
 from tests.utils import SITE_CONTEXT_QUERIES
 
 pytestmark = pytest.mark.django_db

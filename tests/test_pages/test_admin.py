@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from pages.models import BODY_MAX_LENGTH, Page, PublishState, Revision
+from pages.models import Page
+from publishing.models import BODY_MAX_LENGTH, PublishState, Revision
 
 pytestmark = pytest.mark.django_db
 
@@ -254,7 +255,7 @@ def test_an_editor_cannot_reorder_live_pages(client, editor, make_page):
     [("live", {"Live one"}), ("draft", {"Draft one"}), ("live_changes", {"Changed one"})],
 )
 def test_the_page_list_filters_by_state(client, publisher, make_page, state, expected):
-    from pages import services
+    from publishing import services
 
     make_page("live-one", title="Live one")
     make_page("draft-one", title="Draft one", publish=False)
@@ -268,7 +269,7 @@ def test_the_page_list_filters_by_state(client, publisher, make_page, state, exp
 
 
 def test_the_page_list_is_the_tree_in_the_order_staff_set(client, publisher, make_page):
-    from pages import services
+    from pages.services import page_structure_save
 
     zebra = make_page("zebra", title="Zebra section", sort_order=1)
     make_page("child", parent=zebra, title="Zebra child")
@@ -279,6 +280,6 @@ def test_the_page_list_is_the_tree_in_the_order_staff_set(client, publisher, mak
     assert titles == ["Zebra section", "Zebra child", "Apple section"]
 
     zebra.sort_order = 3
-    services.page_structure_save(page=zebra)
+    page_structure_save(page=zebra)
     titles = [p.title for p in client.get(changelist).context["cl"].result_list]
     assert titles == ["Apple section", "Zebra section", "Zebra child"]

@@ -4,8 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from pages import starter
-from pages.models import Page, PublishState
+from pages.models import Page
 from pages.starter_content import PAGES
+from pages.starter_links import useful_links
+from publishing.models import PublishState
 from tests.utils import EMERGENCY_TEL, HOTLINE_TEL, tel_links
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +19,8 @@ def loaded():
     return starter.load_pages()
 
 
-def test_the_pages_app_loads_its_pages_news_and_useful_links():
-    from pages.starter_news import NEWS, useful_links
-
-    assert starter.load() == len(PAGES) + len(NEWS) + len(useful_links())
+def test_the_pages_app_loads_its_pages_and_useful_links():
+    assert starter.load() == len(PAGES) + len(useful_links())
     assert starter.load() == 0
 
 

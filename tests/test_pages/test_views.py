@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from pages import services
 from pages.models import Page
+from publishing import services
 from tests.utils import SITE_CONTEXT_QUERIES
 
 pytestmark = pytest.mark.django_db

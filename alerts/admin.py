@@ -1,0 +1,178 @@
+"""Staff controls for the threat level and incident alerts (Publishers change them)."""
+
+import datetime as dt
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from alerts.models import (
+    Incident,
+    IncidentAlert,
+    IncidentUpdate,
+    ThreatLevel,
+    ThreatLevelChange,
+)
+
+CONFIRM_EVERY = dt.timedelta(days=30)
+
+
+def threat_level_needs_confirming() -> ThreatLevelChange | None:
+    """The current level if nobody has confirmed it for 30 days."""
+    current = ThreatLevelChange.objects.current()
+    if current is not None and timezone.now() - current.confirmed_at > CONFIRM_EVERY:
+        return current
+    return None
+
+
+@admin.register(ThreatLevelChange)
+class ThreatLevelChangeAdmin(admin.ModelAdmin):
+    """Set the national threat level (a new row each time), and confirm it is still current."""
+
+    list_display = ("level", "took_effect_on", "confirmed_at", "confirmed_by", "changed_by", "note")
+    fields = ("level", "took_effect_on", "note")
+    actions = ["confirm_current"]
+    date_hierarchy = "took_effect_on"
+
+    def changelist_view(self, request, extra_context=None):
+        stale = threat_level_needs_confirming()
+        if stale is not None:
+            self.message_user(
+                request,
+                f"The threat level ({stale.level}) has not been confirmed since "
+                f"{timezone.localtime(stale.confirmed_at):%-d %B %Y}. Check MI5's threat level "
+                "page, then select it and choose 'Confirm it is still the current level'.",
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.changed_by = obj.confirmed_by = request.user
+            obj.confirmed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def has_change_permission(self, request, obj=None):
+        # A change is a record: set a new level instead of rewriting an old one.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Confirm it is still the current level", permissions=["change"])
+    def confirm_current(self, request, queryset):
+        current = ThreatLevelChange.objects.current()
+        if current is None or current not in queryset:
+            self.message_user(request, "Select the current level to confirm it.", messages.ERROR)
+            return
+        current.confirmed_at = timezone.now()
+        current.confirmed_by = request.user
+        current.save(update_fields=["confirmed_at", "confirmed_by"])
+        self.message_user(
+            request, f"Confirmed: the threat level is still {current.level}.", messages.SUCCESS
+        )
+
+
+@admin.register(ThreatLevel)
+class ThreatLevelAdmin(admin.ModelAdmin):
+    """The wording of the five levels; the levels themselves are fixed."""
+
+    list_display = ("__str__", "meaning")
+    fields = ("meaning", "public_advice")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IncidentAlert)
+class IncidentAlertAdmin(admin.ModelAdmin):
+    """Switch on a site-wide alert during a major incident; it shows on every page at once."""
+
+    list_display = ("headline", "severity", "starts_at", "ends_at", "showing_now")
+    list_filter = ("severity",)
+    fields = (
+        "headline",
+        "message",
+        "severity",
+        "incident",
+        "link_url",
+        "link_text",
+        "starts_at",
+        "ends_at",
+    )
+    search_fields = ("headline", "message")
+    autocomplete_fields = ("incident",)
+
+    @admin.display(description="Showing now", boolean=True)
+    def showing_now(self, obj):
+        return obj.is_active
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if obj.is_active:
+            self.message_user(request, "The alert is showing on every page now.", messages.WARNING)
+
+    def get_changeform_initial_data(self, request):
+        return {"starts_at": timezone.now(), **super().get_changeform_initial_data(request)}
+
+
+class IncidentUpdateInline(admin.StackedInline):
+    model = IncidentUpdate
+    extra = 1
+    fields = ("posted_at", "text")
+    verbose_name = "update"
+    verbose_name_plural = "Updates (newest first; each is public as soon as you save)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["posted_at"].initial = timezone.now
+        return formset
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    """Incident pages: a summary that stays, and timestamped updates added as things change."""
+
+    list_display = ("title", "status", "published", "updated_at", "view_on_site_link")
+    list_filter = ("status", "published")
+    search_fields = ("title", "summary")
+    prepopulated_fields = {"slug": ("title",)}
+    fields = ("title", "slug", "summary", "body", "status", "published")
+    inlines = [IncidentUpdateInline]
+
+    @admin.display(description="Public page")
+    def view_on_site_link(self, obj):
+        if not obj.published:
+            return "Not shown"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        if obj.published:
+            self.message_user(
+                request,
+                "The incident page is on the site. To show it on every page, link an incident "
+                "alert to it.",
+                messages.WARNING,
+            )
+
+
+def stale_threat_level_warning(request) -> str:
+    """The admin index warning, when the threat level needs confirming."""
+    stale = threat_level_needs_confirming()
+    if stale is None or not request.user.has_perm("alerts.change_threatlevelchange"):
+        return ""
+    return format_html(
+        '<p class="errornote">The threat level ({}) has not been confirmed for over 30 days. '
+        '<a href="{}">Check and confirm it</a>.</p>',
+        stale.level,
+        reverse("admin:alerts_threatlevelchange_changelist"),
+    )

@@ -1,0 +1,64 @@
+"""Public views: the threat level explained, and incident pages."""
+
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from alerts.models import Incident, ThreatLevel, ThreatLevelChange
+
+
+class ThreatLevelView(TemplateView):
+    """The five threat levels explained, the current one marked, and the history of changes."""
+
+    template_name = "alerts/threat_level.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        history = list(ThreatLevelChange.objects.select_related("level")[:20])
+        context.update(
+            {
+                "levels": list(ThreatLevel.objects.all()),
+                "current_change": history[0] if history else None,
+                "history": history,
+                "breadcrumbs": [{"title": "Home", "url": "/"}],
+            }
+        )
+        return context
+
+
+class IncidentListView(ListView):
+    """Incident pages, the ongoing ones first."""
+
+    template_name = "alerts/incident_list.html"
+    context_object_name = "incidents"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return (
+            Incident.objects.published()
+            .order_by("-status", "-updated_at")  # "ongoing" sorts after "ended": reversed.
+            .only("title", "slug", "summary", "status", "updated_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "breadcrumbs": [{"title": "Home", "url": "/"}],
+        }
+
+
+class IncidentDetailView(DetailView):
+    """One incident: what to do now, then the updates, newest first."""
+
+    template_name = "alerts/incident_detail.html"
+    context_object_name = "incident"
+
+    def get_queryset(self):
+        return Incident.objects.published().prefetch_related("updates")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            {"title": "Home", "url": "/"},
+            {"title": "Incidents", "url": reverse("alerts:incidents")},
+        ]
+        return context

@@ -1,0 +1,17 @@
+"""Create the staff groups. Their permissions are kept in step by core.roles after migrate."""
+
+from django.db import migrations
+
+ROLES = ("Editors", "Publishers", "Feedback triage", "Prevent triage")
+
+
+def create_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]

@@ -1,0 +1,54 @@
+"""Template tags shared by every app: `{% load core %}`."""
+
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import format_html
+
+from core.emergency import PhoneNumber
+
+register = template.Library()
+
+
+@register.simple_tag
+def tel(number: PhoneNumber, css_class: str = "govuk-link") -> str:
+    """A phone number as a tel: link, written as people read it aloud."""
+    return format_html('<a class="{}" href="{}">{}</a>', css_class, number.tel, number.number)
+
+
+@register.simple_tag(takes_context=True)
+def share_by_email_url(context, title: str) -> str:
+    """A mailto: link that shares the current page: no third-party widget, no tracking."""
+    request = context.get("request")
+    address = settings.SITE_URL + (request.path if request else "/")
+    return "mailto:?" + urlencode(
+        {"subject": title, "body": f"{title}\n{address}"}, quote_via=quote
+    )
+
+
+@register.simple_tag
+def exit_this_page_url() -> str:
+    """Where the 'Exit this page' button goes: an innocuous site, as on GOV.UK."""
+    return settings.EXIT_THIS_PAGE_URL
+
+
+@register.filter
+def uk_time(value) -> str:
+    """A date and time in GOV.UK style, in UK time: '1 June 2026 at 3pm', '… at 3:30pm'.
+
+    Midday and midnight are written as words, as GOV.UK's style guide asks.
+    """
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    elif (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    else:
+        hour = local.hour % 12 or 12
+        minutes = f":{local.minute:02d}" if local.minute else ""
+        clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+    return f"{local.day} {local:%B %Y} at {clock}"

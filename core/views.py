@@ -1,0 +1,37 @@
+"""Views more than one app uses."""
+
+from django.core import signing
+from django.http import Http404
+from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+# Long enough to read a confirmation and reload it, short enough that old links stop working.
+SIGNED_REFERENCE_MAX_AGE = 60 * 60
+
+
+@method_decorator(never_cache, name="dispatch")
+class SignedReferenceView(TemplateView):
+    """A confirmation showing a reference carried in a signed, short-lived link (no session).
+
+    The form that made the reference redirects here with ``?ref=`` signed under ``salt``.
+    """
+
+    salt: str = ""
+    max_age = SIGNED_REFERENCE_MAX_AGE
+
+    @classmethod
+    def link_for(cls, url: str, reference: str) -> str:
+        """The address of ``url`` carrying ``reference``, signed for this view."""
+        return f"{url}?{urlencode({'ref': signing.dumps(reference, salt=cls.salt)})}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["reference"] = signing.loads(
+                self.request.GET.get("ref", ""), salt=self.salt, max_age=self.max_age
+            )
+        except signing.BadSignature:
+            raise Http404("No reference") from None
+        return context

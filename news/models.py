@@ -1,0 +1,67 @@
+"""Dated news items, drafted, reviewed and published through the publishing app."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.markdown import render_markdown
+from publishing.models import (
+    MARKDOWN_HELP,
+    PublishableModel,
+    PublishableQuerySet,
+    Revision,
+    markdown_body_field,
+)
+
+
+class NewsQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+class NewsItem(PublishableModel):
+    """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
+
+    revision_fields = ("title", "summary", "body")
+
+    title = models.CharField(
+        max_length=120, help_text=_("The headline, as the public will read it.")
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The last part of the address (/news/<this>/): lower-case letters, numbers and "
+            "hyphens. Changing it breaks links people have saved."
+        ),
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=_("One or two sentences. Used in the list, the feeds and by search engines."),
+    )
+    body = markdown_body_field(MARKDOWN_HELP)
+    body_html = models.TextField(blank=True, editable=False)
+    revisions = GenericRelation(Revision, related_query_name="news_item")
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("first_published_at").desc(nulls_last=True), "-pk"]
+        verbose_name = "news item"
+        permissions = [("publish_newsitem", "Can publish, unpublish and schedule news items")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug == "feed":
+            raise ValidationError({"slug": _("This address is used by the news feeds.")})
+
+    def fill_derived_fields(self):
+        self.body_html = render_markdown(self.body)

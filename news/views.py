@@ -1,0 +1,49 @@
+"""Public views of news: the list, newest first, and each item."""
+
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+
+from news.models import NewsItem
+
+
+class NewsListView(ListView):
+    """Published news, newest first, ten to a page."""
+
+    template_name = "news/news_list.html"
+    context_object_name = "news_items"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return (
+            NewsItem.objects.published()
+            .newest_first()
+            .only("title", "slug", "summary", "first_published_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "breadcrumbs": [{"title": "Home", "url": "/"}],
+        }
+
+
+def news_context(item: NewsItem) -> dict:
+    """What the news detail template needs besides the item (also used by the admin preview)."""
+    return {
+        "item": item,
+        "breadcrumbs": [
+            {"title": "Home", "url": "/"},
+            {"title": "News", "url": reverse("news:list")},
+        ],
+    }
+
+
+class NewsDetailView(DetailView):
+    template_name = "news/news_detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return NewsItem.objects.published()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **news_context(self.object)}

@@ -1,0 +1,234 @@
+"""The publishing engine: Wagtail-style drafts, revisions and scheduled publishing.
+
+Pages, news and operations subclass ``PublishableModel``. The row of a publishable object holds
+what the public sees; every save by staff makes a ``Revision``, and publishing copies a
+revision's content onto the row. This app knows none of the apps that use it.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+BODY_MAX_LENGTH = 50_000
+MARKDOWN_HELP = _(
+    "Written in Markdown: ## for headings, - for lists, > for quotes, [text](address) for "
+    "links. Start a line with !!! for a call-out box, e.g. "
+    "'!!! If someone is in immediate danger, call 999.'"
+)
+BODY_TOO_LONG = _("The body must be %(limit_value)s characters or fewer (it has %(show_value)s).")
+
+
+def markdown_body_field(help_text: str, *, too_long: str = BODY_TOO_LONG) -> models.TextField:
+    """The Markdown body every kind of content has, with the same length limit."""
+    return models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH, message=too_long)],
+        help_text=help_text,
+    )
+
+
+class Revision(models.Model):
+    """One saved version of a publishable object's content, with who saved it and when."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    content = models.JSONField(encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.CharField(max_length=255, blank=True)
+    submitted_for_review = models.BooleanField(default=False)
+    approved_go_live_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When this revision is scheduled to be published.")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+
+    def __str__(self):
+        who = self.user or _("system")
+        return f"{timezone.localtime(self.created_at):%d %b %Y %H:%M} by {who}"
+
+
+class PublishState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("Draft, submitted for review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    LIVE_WITH_CHANGES = "live_changes", _("Live, with unpublished changes")
+    EXPIRED = "expired", _("Expired")
+
+
+def state_conditions(now) -> list[tuple[PublishState, Q]]:
+    """The publish-state machine, once: each state's condition, the first that holds wins.
+
+    The QuerySet turns it into SQL (``with_publish_state``, ``in_publish_state``) and
+    ``PublishableModel.publish_state`` evaluates the same conditions on one object in Python, so
+    the list's state column and its filter can never disagree. A row matching none is a Draft.
+    """
+    return [
+        (PublishState.SCHEDULED, Q(scheduled_revision__isnull=False)),
+        (PublishState.EXPIRED, Q(live=True, expire_at__lte=now) | Q(live=False, expired=True)),
+        (PublishState.LIVE_WITH_CHANGES, Q(live=True, has_unpublished_changes=True)),
+        (PublishState.LIVE, Q(live=True)),
+        (PublishState.IN_REVIEW, Q(latest_revision__submitted_for_review=True)),
+    ]
+
+
+def _holds(obj, condition: Q) -> bool:
+    """Whether ``condition`` holds for ``obj`` in memory (the lookups state_conditions uses)."""
+    results = []
+    for child in condition.children:
+        if isinstance(child, Q):
+            results.append(_holds(obj, child))
+            continue
+        path, expected = child
+        *names, lookup = path.split("__")
+        if lookup not in ("isnull", "lte", "exact"):
+            names.append(lookup)
+            lookup = "exact"
+        value = obj
+        for name in names:
+            if value is None:
+                break
+            field = value._meta.get_field(name)
+            if field.is_relation and lookup == "isnull" and name == names[-1]:
+                value = getattr(value, field.attname)
+            else:
+                value = getattr(value, name)
+        if lookup == "isnull":
+            results.append((value is None) == expected)
+        elif lookup == "lte":
+            results.append(value is not None and value <= expected)
+        else:
+            results.append(value == expected)
+    held = any(results) if condition.connector == Q.OR else all(results)
+    return not held if condition.negated else held
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The publishing rule and the publish states, in one place."""
+
+    def published(self, *, at=None):
+        """What the public may see now: live and not past its expiry time."""
+        now = at or timezone.now()
+        return self.filter(live=True).exclude(expire_at__lte=now)
+
+    def with_publish_state(self, *, at=None):
+        """Annotate each row with its ``publish_state_value`` (a PublishState value)."""
+        whens = [
+            When(condition, then=Value(state.value))
+            for state, condition in state_conditions(at or timezone.now())
+        ]
+        return self.annotate(
+            publish_state_value=Case(
+                *whens, default=Value(PublishState.DRAFT.value), output_field=models.CharField()
+            )
+        )
+
+    def in_publish_state(self, state: str, *, at=None):
+        return self.with_publish_state(at=at).filter(publish_state_value=state)
+
+
+class PublishableModel(models.Model):
+    """Fields and behaviour shared by everything staff draft, review, publish and schedule.
+
+    Subclasses list the fields that revisions carry in ``revision_fields``; other fields
+    (structure, scheduling) are saved straight onto the row.
+    """
+
+    revision_fields: tuple[str, ...] = ()
+
+    live = models.BooleanField(default=False, editable=False)
+    has_unpublished_changes = models.BooleanField(default=False, editable=False)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    go_live_at = models.DateTimeField(
+        _("go-live time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. UK time. Publishing before this time schedules the page instead."),
+    )
+    expire_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. UK time. The page is taken off the site at this time."),
+    )
+    expired = models.BooleanField(default=False, editable=False)
+    latest_revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    live_revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    scheduled_revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+            raise ValidationError(
+                {"expire_at": _("The expiry time must be after the go-live time.")}
+            )
+
+    @property
+    def publish_state(self) -> PublishState:
+        """Where this object is in the workflow, by the same rule the admin filter uses."""
+        annotated = self.__dict__.get("publish_state_value")
+        if annotated is not None:
+            return PublishState(annotated)
+        for state, condition in state_conditions(timezone.now()):
+            if _holds(self, condition):
+                return state
+        return PublishState.DRAFT
+
+    def revision_content(self) -> dict:
+        """The values a revision of this object carries, as stored in JSON."""
+        return {
+            name: self._meta.get_field(name).value_from_object(self)
+            for name in self.revision_fields
+        }
+
+    def apply_revision_content(self, content: dict) -> None:
+        """Copy a revision's content onto this object in memory (nothing is saved)."""
+        for name in self.revision_fields:
+            if name in content:
+                field = self._meta.get_field(name)
+                setattr(self, field.attname, field.to_python(content[name]))
+        self.fill_derived_fields()
+
+    def fill_derived_fields(self) -> None:
+        """Recompute fields derived from content (sanitised HTML, paths). Subclasses extend."""
+
+    def save_published_row(self) -> None:
+        """Save the row as the publishing services change it. Subclasses with structure extend
+        this (a page that moved takes its children along and leaves redirects)."""
+        self.save()
+
+    def publish_blockers(self) -> list[str]:
+        """Reasons, in words staff read, why this may not be on the public site now.
+
+        While there are any, publishing is refused and saving takes a live object off the site.
+        Subclasses extend (operations: reporting restrictions).
+        """
+        return []

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    """Prevent referrals: a question journey for professionals, encrypted at rest, readable by
+    the Prevent triage group alone, with every look recorded."""
+
+    name = "referrals"
+    verbose_name = "Prevent referrals"
+    # No role_permissions: access is membership of the Prevent triage group itself, checked in
+    # referrals/admin.py, so that not even a superuser reads a referral by being a superuser.
