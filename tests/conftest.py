@@ -5,7 +5,9 @@ from django.core.cache import cache
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client
-from django.utils.text import slugify
+
+from tests import factories
+from tests.factories import make_staff
 
 
 @pytest.fixture(autouse=True)
@@ -42,58 +44,27 @@ def _staff_code_only_when_asked(request, settings):
 
 
 @pytest.fixture
-def make_operation(db):
-    """Create an operation through the publishing services, published unless told otherwise."""
-    from operations.models import Operation
-    from publishing import services
-
-    def make(name, *, publish=True, **fields):
-        fields.setdefault("slug", slugify(name.removeprefix("Operation ")))
-        fields.setdefault("summary", f"What {name} was about.")
-        operation = Operation(name=name, **fields)
-        revision = services.draft_save(obj=operation, user=None)
-        if publish:
-            services.revision_publish(revision=revision, user=None)
-        operation.refresh_from_db()
-        return operation
-
-    return make
+def make_page(db):
+    """Create a page through the publishing services, published unless told otherwise."""
+    return factories.make_page
 
 
 @pytest.fixture
-def make_page(db):
-    """Create a page through the publishing services, published unless told otherwise."""
-    from pages.models import Page
-    from publishing import services
-
-    def make(slug, *, parent=None, title=None, body="Some text.", publish=True, **fields):
-        fields.setdefault("summary", f"About {slug}.")
-        page = Page(
-            parent=parent,
-            slug=slug,
-            title=title or slug.replace("-", " ").capitalize(),
-            body=body,
-            **fields,
-        )
-        revision = services.draft_save(obj=page, user=None)
-        if publish:
-            services.revision_publish(revision=revision, user=None)
-        page.refresh_from_db()
-        return page
-
-    return make
+def make_news(db):
+    """Create a news item through the publishing services, published unless told otherwise."""
+    return factories.make_news
 
 
-def make_staff(django_user_model, username: str, group: str | None = None, **extra):
-    """A staff user, in one of the roles' groups if given (groups come from migrate)."""
-    from django.contrib.auth.models import Group
+@pytest.fixture
+def make_operation(db):
+    """Create an operation through the publishing services, published unless told otherwise."""
+    return factories.make_operation
 
-    user = django_user_model.objects.create_user(
-        username=username, password="a-long-test-password", is_staff=True, **extra
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
+
+@pytest.fixture(params=factories.KINDS, ids=lambda kind: kind.name)
+def kind(request, db):
+    """Each publishable model in turn (pages, news, operations): the shared workflow's tests."""
+    return request.param
 
 
 @pytest.fixture
@@ -118,27 +89,6 @@ def triager(django_user_model):
     from core.roles import FEEDBACK_TRIAGE
 
     return make_staff(django_user_model, "tess", FEEDBACK_TRIAGE)
-
-
-@pytest.fixture
-def make_news(db):
-    """Create a news item through the publishing services, published unless told otherwise."""
-    from news.models import NewsItem
-    from publishing import services
-
-    def make(title, *, publish=True, published_at=None, **fields):
-        fields.setdefault("slug", slugify(title))
-        fields.setdefault("summary", f"About {title}.")
-        item = NewsItem(title=title, **fields)
-        revision = services.draft_save(obj=item, user=None)
-        if publish:
-            services.revision_publish(revision=revision, user=None)
-        if published_at is not None:
-            NewsItem.objects.filter(pk=item.pk).update(first_published_at=published_at)
-        item.refresh_from_db()
-        return item
-
-    return make
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from news import starter
@@ -180,59 +179,3 @@ def test_feed_is_not_an_item_address(make_news):
 
     with pytest.raises(ValidationError, match="news feeds"):
         NewsItem(title="Feed", slug="feed", summary="x").full_clean()
-
-
-# The staff side: the same workflow and roles as pages.
-
-
-def news_form(item, **changes):
-    data = {
-        "title": item.title,
-        "slug": item.slug,
-        "summary": item.summary,
-        "body": item.body,
-        "go_live_at_0": "",
-        "go_live_at_1": "",
-        "expire_at_0": "",
-        "expire_at_1": "",
-        **changes,
-    }
-    return data
-
-
-def test_an_editor_drafts_news_but_cannot_publish_it(client, editor):
-    client.force_login(editor)
-    draft = NewsItem(title="Appeal", slug="appeal", summary="An appeal.")
-    response = client.post(
-        reverse("admin:news_newsitem_add"), news_form(draft, _continue="Save draft")
-    )
-    assert response.status_code == 302
-    item = NewsItem.objects.get(slug="appeal")
-    assert not item.live
-    response = client.post(
-        reverse("admin:news_newsitem_change", args=[item.pk]), news_form(item, _publish="Publish")
-    )
-    assert response.status_code == 403
-    assert not NewsItem.objects.get(pk=item.pk).live
-    assert client.get("/news/appeal/").status_code == 404
-
-
-def test_a_publisher_publishes_news_and_can_revert_it(client, publisher):
-    client.force_login(publisher)
-    draft = NewsItem(title="Arrests made", slug="arrests", summary="Two people were arrested.")
-    client.post(reverse("admin:news_newsitem_add"), news_form(draft, _publish="Publish"))
-    item = NewsItem.objects.get(slug="arrests")
-    assert item.live and item.first_published_at is not None
-    original = item.live_revision
-    change = reverse("admin:news_newsitem_change", args=[item.pk])
-    client.post(change, news_form(item, summary="Three people were arrested.", _publish="Publish"))
-    client.logout()
-    assert "Three people were arrested." in text_of(client.get("/news/arrests/"))
-
-    client.force_login(publisher)
-    history = text_of(client.get(reverse("admin:news_newsitem_revisions", args=[item.pk])))
-    assert "percy" in history
-    client.post(reverse("admin:news_newsitem_revert", args=[item.pk, original.pk]))
-    item.refresh_from_db()
-    assert item.latest_revision.content["summary"] == "Two people were arrested."
-    assert item.publish_state == PublishState.LIVE_WITH_CHANGES

@@ -5,77 +5,22 @@ from django.urls import reverse
 
 from operations.models import Operation, Outcome
 from publishing.models import PublishState
+from tests.factories import operation_form
 
 pytestmark = pytest.mark.django_db
 
 REFUSAL = "Reporting restrictions are set on this operation."
 
 
-def form_data(operation, **changes):
-    data = {
-        "name": operation.name,
-        "slug": operation.slug,
-        "summary": operation.summary,
-        "body": operation.body,
-        "investigation_start_year": operation.investigation_start_year or "",
-        "investigation_end_year": operation.investigation_end_year or "",
-        "conviction_year": operation.conviction_year or "",
-        "number_convicted": ""
-        if operation.number_convicted is None
-        else operation.number_convicted,
-        "outcome": operation.outcome,
-        "offences": operation.offences,
-        "sentences": operation.sentences,
-        "people_from": operation.people_from,
-        "strand": operation.strand,
-        "facts_last_checked": operation.facts_last_checked or "",
-        "go_live_at_0": "",
-        "go_live_at_1": "",
-        "expire_at_0": "",
-        "expire_at_1": "",
-    }
-    if operation.reporting_restrictions:
-        data["reporting_restrictions"] = "on"
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
-
-
 def change_url(operation):
     return reverse("admin:operations_operation_change", args=[operation.pk])
-
-
-def test_an_editor_saves_a_draft_but_cannot_publish(client, editor, make_operation):
-    operation = make_operation("Operation Draft", publish=False)
-    client.force_login(editor)
-    response = client.post(
-        change_url(operation), form_data(operation, summary="Edited.", _continue="Save draft")
-    )
-    assert response.status_code == 302
-    operation.refresh_from_db()
-    assert operation.summary == "Edited."
-    assert operation.latest_revision.user == editor
-
-    response = client.post(change_url(operation), form_data(operation, _publish="Publish"))
-    assert response.status_code == 403
-    operation.refresh_from_db()
-    assert not operation.live
-    assert 'name="_publish"' not in client.get(change_url(operation)).content.decode()
-
-
-def test_an_editor_cannot_unpublish(client, editor, make_operation):
-    operation = make_operation("Operation Up")
-    client.force_login(editor)
-    response = client.post(reverse("admin:operations_operation_unpublish", args=[operation.pk]))
-    assert response.status_code == 403
-    operation.refresh_from_db()
-    assert operation.live
 
 
 def test_a_publisher_publishes_and_the_public_sees_it(client, publisher):
     client.force_login(publisher)
     response = client.post(
         reverse("admin:operations_operation_add"),
-        form_data(
+        operation_form(
             Operation(name="Operation New", slug="new", summary="A new case.", strand="pursue"),
             conviction_year=2019,
             number_convicted=2,
@@ -96,7 +41,7 @@ def test_publishing_with_reporting_restrictions_is_refused_with_a_message(client
     client.force_login(publisher)
     response = client.post(
         reverse("admin:operations_operation_add"),
-        form_data(
+        operation_form(
             Operation(name="Operation Hush", slug="hush", summary="Sub judice.", strand="pursue"),
             reporting_restrictions="on",
             _publish="Publish",
@@ -122,7 +67,7 @@ def test_an_editor_setting_restrictions_takes_a_live_operation_off_the_site(
     client.force_login(editor)
     response = client.post(
         change_url(operation),
-        form_data(operation, reporting_restrictions="on", _continue="Save draft"),
+        operation_form(operation, reporting_restrictions="on", _continue="Save draft"),
         follow=True,
     )
     assert f"Taken off the public site: {REFUSAL}" in response.content.decode()
@@ -133,46 +78,17 @@ def test_an_editor_setting_restrictions_takes_a_live_operation_off_the_site(
     assert client.get("/operations/live/").status_code == 404
 
 
-def test_history_and_revert_through_the_admin(client, publisher, make_operation):
-    operation = make_operation("Operation Back", sentences="Original sentences.")
-    original = operation.live_revision
-    client.force_login(publisher)
-    client.post(
-        change_url(operation),
-        form_data(operation, sentences="Wrong sentences.", _publish="Publish"),
-    )
-    history = client.get(
-        reverse("admin:operations_operation_revisions", args=[operation.pk])
-    ).content.decode()
-    assert "percy" in history
-
-    response = client.post(
-        reverse("admin:operations_operation_revert", args=[operation.pk, original.pk])
-    )
-    assert response.status_code == 302
-    operation.refresh_from_db()
-    assert operation.sentences == "Wrong sentences."  # the public page waits for a publish
-    assert operation.latest_revision.content["sentences"] == "Original sentences."
-    assert operation.publish_state == PublishState.LIVE_WITH_CHANGES
-
-
 def test_preview_shows_the_draft_facts_and_is_never_cached(client, editor, make_operation):
     operation = make_operation("Operation Peek", number_convicted=2)
     client.force_login(editor)
-    client.post(change_url(operation), form_data(operation, number_convicted=3, _continue="Save"))
+    client.post(
+        change_url(operation), operation_form(operation, number_convicted=3, _continue="Save")
+    )
     response = client.get(reverse("admin:operations_operation_preview", args=[operation.pk]))
     html = response.content.decode()
     assert "Preview: not published" in html
     assert '<dd class="govuk-summary-list__value">3</dd>' in html
     assert "no-store" in response["Cache-Control"]
-
-
-def test_an_editor_cannot_change_a_live_operations_address(client, editor, make_operation):
-    operation = make_operation("Operation Fixed")
-    client.force_login(editor)
-    client.post(change_url(operation), form_data(operation, slug="moved", _continue="Save"))
-    operation.refresh_from_db()
-    assert operation.slug == "fixed"
 
 
 def test_the_list_filters_and_search(client, publisher, make_operation):

@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied
 
 from operations.models import Operation
 from publishing import services
@@ -95,57 +94,6 @@ def test_the_scheduler_drops_a_schedule_that_restrictions_now_block(make_operati
     operation.refresh_from_db()
     assert not operation.live
     assert operation.scheduled_revision is None
-
-
-def test_an_editor_cannot_publish_an_operation_through_the_services(make_operation, editor):
-    operation = make_operation("Operation Guarded", publish=False)
-    with pytest.raises(PermissionDenied):
-        services.object_publish(obj=operation, user=editor)
-
-
-def test_editing_a_live_operation_keeps_the_public_facts_until_published(
-    make_operation, publisher, client
-):
-    operation = make_operation("Operation Steady", number_convicted=4)
-    operation.number_convicted = 5
-    revision = services.draft_save(obj=operation, user=publisher)
-    assert (
-        '<dd class="govuk-summary-list__value">4</dd>'
-        in client.get("/operations/steady/").content.decode()
-    )
-
-    services.revision_publish(revision=revision, user=publisher)
-    assert (
-        '<dd class="govuk-summary-list__value">5</dd>'
-        in client.get("/operations/steady/").content.decode()
-    )
-
-
-def test_revert_brings_back_the_old_facts_as_a_draft(make_operation, publisher, client):
-    operation = make_operation("Operation Undo", offences="The original offence.")
-    original = operation.live_revision
-    operation.offences = "A mistaken offence."
-    services.revision_publish(
-        revision=services.draft_save(obj=operation, user=publisher), user=publisher
-    )
-
-    draft = services.revision_revert(obj=operation, revision=original, user=publisher)
-    assert draft.content["offences"] == "The original offence."
-    assert "A mistaken offence." in client.get("/operations/undo/").content.decode()
-
-    services.revision_publish(revision=draft, user=publisher)
-    html = client.get("/operations/undo/").content.decode()
-    assert "The original offence." in html
-    assert "A mistaken offence." not in html
-
-
-def test_the_body_is_sanitised(make_operation, client):
-    make_operation(
-        "Operation Clean", body="Text <script>alert(1)</script> [x](javascript:alert(1))"
-    )
-    html = client.get("/operations/clean/").content.decode()
-    assert "<script>alert" not in html
-    assert "javascript:alert" not in html
 
 
 def test_an_operation_cannot_take_the_timeline_address():

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from core.roles import PREVENT_TRIAGE
 from referrals.models import Referral, ReferralAccess
-from tests.conftest import make_staff
+from tests.factories import make_staff
 from tests.utils import HOTLINE_TEL, tel_links, text_of
 
 pytestmark = pytest.mark.django_db

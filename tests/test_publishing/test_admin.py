@@ -1,0 +1,185 @@
+"""The publishing workflow in the admin, for every publishable model (the ``kind`` fixture):
+roles enforced on the server, preview, history, compare, revert, the list's states."""
+
+import pytest
+
+from publishing.models import PublishState, Revision
+from tests.utils import text_of
+
+
+def test_an_editor_saves_a_draft_without_changing_the_live_content(client, editor, kind):
+    obj = kind.make("drafted", title="Live title")
+    client.force_login(editor)
+    response = client.post(
+        kind.admin_url("change", obj),
+        kind.form_with_title(obj, "Draft title", _continue="Save draft"),
+    )
+    assert response.status_code == 302
+    obj.refresh_from_db()
+    assert kind.title(obj) == "Live title"
+    assert obj.publish_state == PublishState.LIVE_WITH_CHANGES
+    assert obj.latest_revision.content[kind.title_field] == "Draft title"
+    assert obj.latest_revision.user == editor
+    # The form shows the draft, not the live text; the public still sees the live one.
+    assert "Draft title" in text_of(client.get(kind.admin_url("change", obj)))
+    client.logout()
+    assert "Draft title" not in text_of(client.get(obj.get_absolute_url()))
+
+
+def test_an_editor_can_submit_for_review(client, editor, kind):
+    obj = kind.make("for-review", publish=False)
+    client.force_login(editor)
+    client.post(kind.admin_url("change", obj), kind.form(obj, _submit="Submit for review"))
+    obj.refresh_from_db()
+    assert obj.publish_state == PublishState.IN_REVIEW
+
+
+def test_an_editor_cannot_publish_even_by_posting_the_button(client, editor, kind):
+    obj = kind.make("not-yours", publish=False)
+    client.force_login(editor)
+    response = client.post(kind.admin_url("change", obj), kind.form(obj, _publish="Publish"))
+    assert response.status_code == 403
+    obj.refresh_from_db()
+    assert not obj.live
+    assert 'name="_publish"' not in text_of(client.get(kind.admin_url("change", obj)))
+    client.logout()
+    assert client.get(obj.get_absolute_url()).status_code == 404
+
+
+def test_an_editor_cannot_add_and_publish_in_one_post(client, editor, kind):
+    client.force_login(editor)
+    draft = kind.model(slug="sneaky", summary="A summary.")
+    kind.set_title(draft, "Sneaky")
+    response = client.post(kind.admin_url("add"), kind.form(draft, _publish="Publish"))
+    assert response.status_code == 403
+    assert not kind.model.objects.filter(slug="sneaky", live=True).exists()
+
+
+def test_an_editor_cannot_unpublish(client, editor, kind):
+    obj = kind.make("stays-up")
+    client.force_login(editor)
+    response = client.post(kind.admin_url("unpublish", obj))
+    assert response.status_code == 403
+    obj.refresh_from_db()
+    assert obj.live
+
+
+def test_a_publisher_publishes_and_the_public_sees_it(client, publisher, kind):
+    obj = kind.make("announced", title="First words")
+    client.force_login(publisher)
+    response = client.post(
+        kind.admin_url("change", obj), kind.form_with_title(obj, "Updated words", _publish="1")
+    )
+    assert response.status_code == 302
+    obj.refresh_from_db()
+    assert kind.title(obj) == "Updated words"
+    assert obj.publish_state == PublishState.LIVE
+    client.logout()
+    assert "Updated words" in text_of(client.get(obj.get_absolute_url()))
+
+
+def test_a_publisher_adds_and_publishes_in_one_step(client, publisher, kind):
+    client.force_login(publisher)
+    draft = kind.model(slug="brand-new", summary="A summary.")
+    kind.set_title(draft, "Brand new")
+    response = client.post(kind.admin_url("add"), kind.form(draft, _publish="Publish"))
+    assert response.status_code == 302
+    obj = kind.model.objects.get(slug="brand-new")
+    assert obj.publish_state == PublishState.LIVE
+    assert obj.first_published_at is not None
+    client.logout()
+    assert "Brand new" in text_of(client.get(obj.get_absolute_url()))
+
+
+def test_a_publisher_unpublishes_after_confirming(client, publisher, kind):
+    obj = kind.make("withdrawn")
+    client.force_login(publisher)
+    url = kind.admin_url("unpublish", obj)
+    assert "will be taken off the public site" in text_of(client.get(url))
+    client.post(url)
+    obj.refresh_from_db()
+    assert not obj.live
+    client.logout()
+    assert client.get(obj.get_absolute_url()).status_code == 404
+
+
+def test_preview_shows_the_draft_under_a_banner_and_is_never_cached(client, editor, kind):
+    obj = kind.make("previewed", title="Live title")
+    client.force_login(editor)
+    client.post(
+        kind.admin_url("change", obj), kind.form_with_title(obj, "Draft title", _continue="1")
+    )
+    response = client.get(kind.admin_url("preview", obj))
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "Preview: not published" in html
+    assert "Draft title" in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_public_cannot_preview(client, kind):
+    obj = kind.make("private-draft", publish=False)
+    response = client.get(kind.admin_url("preview", obj))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_revision_history_and_comparison(client, publisher, kind):
+    obj = kind.make("history", body="First line\nSecond line")
+    client.force_login(publisher)
+    client.post(
+        kind.admin_url("change", obj),
+        kind.form(obj, body="First line\nChanged line", _continue="Save draft"),
+    )
+    revisions = list(Revision.objects.filter(object_id=obj.pk).order_by("created_at", "pk"))
+    history = text_of(client.get(kind.admin_url("revisions", obj)))
+    assert "percy" in history
+    assert "Draft saved" in history
+    compare = text_of(
+        client.get(kind.admin_url("compare", obj), {"a": revisions[0].pk, "b": revisions[-1].pk})
+    )
+    assert 'app-diff__line--removed">- Second line' in compare
+    assert 'app-diff__line--added">+ Changed line' in compare
+
+
+def test_revert_through_the_admin_makes_a_draft(client, publisher, kind):
+    obj = kind.make("revertable", title="Original")
+    original = obj.live_revision
+    client.force_login(publisher)
+    client.post(kind.admin_url("change", obj), kind.form_with_title(obj, "Replaced", _publish="1"))
+    response = client.post(kind.admin_url("revert", obj, original.pk))
+    assert response.status_code == 302
+    obj.refresh_from_db()
+    assert kind.title(obj) == "Replaced"  # the public page waits for a publish
+    assert obj.latest_revision.content[kind.title_field] == "Original"
+    assert obj.publish_state == PublishState.LIVE_WITH_CHANGES
+
+
+def test_an_editor_cannot_change_a_live_objects_address(client, editor, kind):
+    obj = kind.make("fixed-address")
+    client.force_login(editor)
+    client.post(kind.admin_url("change", obj), kind.form(obj, slug="moved", _continue="Save"))
+    obj.refresh_from_db()
+    assert obj.slug == "fixed-address"
+    assert client.get(obj.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [("live", {"Live one"}), ("draft", {"Draft one"}), ("live_changes", {"Changed one"})],
+)
+def test_the_list_shows_and_filters_by_state(client, publisher, kind, state, expected):
+    from publishing import services
+
+    kind.make("live-one", title="Live one")
+    kind.make("draft-one", title="Draft one", publish=False)
+    changed = kind.make("changed-one", title="Changed one")
+    changed.body = "Edited in a draft."
+    services.draft_save(obj=changed, user=publisher)
+    client.force_login(publisher)
+    changelist = kind.admin_url("changelist")
+    html = text_of(client.get(changelist))
+    for label in ("Live", "Draft", "Live, with unpublished changes"):
+        assert f">{label}</span>" in html
+    rows = client.get(changelist, {"state": state}).context["cl"].result_list
+    assert {kind.title(row) for row in rows} == expected
