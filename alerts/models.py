@@ -264,6 +264,10 @@ class Incident(models.Model):
     def get_absolute_url(self):
         return reverse("alerts:incident", args=[self.slug])
 
+    @property
+    def is_ongoing(self) -> bool:
+        return self.status == self.Status.ONGOING
+
 
 class IncidentUpdate(models.Model):
     """One timestamped update on an incident page."""

@@ -1,12 +1,13 @@
 """Public views: the threat level explained, and incident pages."""
 
-from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from alerts.models import Incident, ThreatLevel, ThreatLevelChange
+from core.views import BreadcrumbsMixin
 
 
-class ThreatLevelView(TemplateView):
+class ThreatLevelView(BreadcrumbsMixin, TemplateView):
     """The five threat levels explained, the current one marked, and the history of changes."""
 
     template_name = "alerts/threat_level.html"
@@ -19,13 +20,12 @@ class ThreatLevelView(TemplateView):
                 "levels": list(ThreatLevel.objects.all()),
                 "current_change": history[0] if history else None,
                 "history": history,
-                "breadcrumbs": [{"title": "Home", "url": "/"}],
             }
         )
         return context
 
 
-class IncidentListView(ListView):
+class IncidentListView(BreadcrumbsMixin, ListView):
     """Incident pages, the ongoing ones first."""
 
     template_name = "alerts/incident_list.html"
@@ -39,26 +39,13 @@ class IncidentListView(ListView):
             .only("title", "slug", "summary", "status", "updated_at")
         )
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
-        }
 
-
-class IncidentDetailView(DetailView):
+class IncidentDetailView(BreadcrumbsMixin, DetailView):
     """One incident: what to do now, then the updates, newest first."""
 
     template_name = "alerts/incident_detail.html"
     context_object_name = "incident"
+    breadcrumb_trail = ((_("Incidents"), "alerts:incidents"),)
 
     def get_queryset(self):
         return Incident.objects.published().prefetch_related("updates")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            {"title": "Home", "url": "/"},
-            {"title": "Incidents", "url": reverse("alerts:incidents")},
-        ]
-        return context

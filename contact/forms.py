@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contact.models import COMMENT_MAX_LENGTH, MESSAGE_MAX_LENGTH, Feedback
 from core import emergency
+from core.components import warning_text
 from core.guards import HoneypotMixin
 
 PAGE_PATH_ERROR = _("Go back to the page and send your feedback from there")
@@ -17,15 +18,8 @@ PAGE_PATH_ERROR = _("Go back to the page and send your feedback from there")
 
 def not_monitored_warning() -> str:
     """The plain warning every feedback form carries: not for reports, with the numbers."""
-    return format_html(
-        '<div class="govuk-warning-text">'
-        '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>'
-        '<strong class="govuk-warning-text__text">'
-        '<span class="govuk-visually-hidden">{}</span>{} '
-        '<a class="govuk-link" href="{}">{}</a> {} '
-        '<a class="govuk-link" href="{}">{}</a>.'
-        "</strong></div>",
-        _("Warning"),
+    message = format_html(
+        '{} <a class="govuk-link" href="{}">{}</a> {} <a class="govuk-link" href="{}">{}</a>.',
         _("This form is not monitored for reports of terrorism. In an emergency call"),
         emergency.EMERGENCY.tel,
         emergency.EMERGENCY.number,
@@ -33,6 +27,7 @@ def not_monitored_warning() -> str:
         emergency.ANTI_TERRORIST_HOTLINE.tel,
         emergency.ANTI_TERRORIST_HOTLINE.number,
     )
+    return warning_text(message)
 
 
 class FeedbackForm(HoneypotMixin, forms.ModelForm):

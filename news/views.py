@@ -1,12 +1,13 @@
 """Public views of news: the list, newest first, and each item."""
 
-from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.views import BreadcrumbsMixin, breadcrumbs
 from news.models import NewsItem
 
 
-class NewsListView(ListView):
+class NewsListView(BreadcrumbsMixin, ListView):
     """Published news, newest first, ten to a page."""
 
     template_name = "news/news_list.html"
@@ -20,21 +21,13 @@ class NewsListView(ListView):
             .only("title", "slug", "summary", "first_published_at")
         )
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
-        }
-
 
 def news_context(item: NewsItem) -> dict:
     """What the news detail template needs besides the item (also used by the admin preview)."""
     return {
         "item": item,
-        "breadcrumbs": [
-            {"title": "Home", "url": "/"},
-            {"title": "News", "url": reverse("news:list")},
-        ],
+        "article": item,
+        "breadcrumbs": breadcrumbs((_("News"), "news:list")),
     }
 
 

@@ -231,6 +231,26 @@ class Operation(PublishableModel):
             return [str(_("Reporting restrictions are set on this operation."))]
         return []
 
+    def key_facts(self) -> list[dict]:
+        """The facts shown in the case's key-facts list, in order; unknown ones left out."""
+        facts = [
+            (_("Investigation"), self.investigation_years),
+            (_("Convicted or sentenced"), self.conviction_year),
+            (_("People convicted"), self.number_convicted),
+            (_("Outcome"), self.get_outcome_display() if self.outcome else None),
+            (_("Sentences"), self.sentences),
+            (_("Offences"), self.offences),
+            (_("Where they were from"), self.people_from),
+        ]
+        rows = [{"key": key, "value": value} for key, value in facts if value not in (None, "")]
+        strand = next(s for s in CONTEST_STRANDS if s.slug == self.strand)
+        rows.append({"key": _("Part of CONTEST"), "value": strand.name, "url": strand.url})
+        checked = {"key": _("Facts last checked"), "value": _("Not recorded")}
+        if self.facts_last_checked:
+            checked["date"] = self.facts_last_checked
+        rows.append(checked)
+        return rows
+
     @property
     def investigation_years(self) -> str:
         """'2010', '2010 to 2012', or '' when not recorded."""

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.views import BreadcrumbsMixin, breadcrumbs
 from operations.models import Operation, Outcome
 
 CARD_FIELDS = ("id", "name", "slug", "summary", "conviction_year")
@@ -24,16 +25,13 @@ def operation_context(operation: Operation) -> dict:
     )
     return {
         "operation": operation,
+        "article": operation,
         "related_operations": list(related),
-        "breadcrumbs": [
-            {"title": _("Home"), "url": "/"},
-            {"title": _("Operations"), "url": reverse("operations:list")},
-            {"title": operation.name, "url": None},
-        ],
+        "breadcrumbs": breadcrumbs((_("Operations"), "operations:list"), (operation.name, None)),
     }
 
 
-class OperationListView(ListView):
+class OperationListView(BreadcrumbsMixin, ListView):
     """Published operations, newest first, filtered by decade and outcome with plain links.
 
     Filter values that are unknown, or match nothing published, are ignored rather than refused.
@@ -104,29 +102,21 @@ class OperationListView(ListView):
                 "filtered": bool(self.filters),
                 "decade": self.filters.get("decade"),
                 "outcome_label": Outcome(outcome).label if outcome else None,
-                "breadcrumbs": [{"title": _("Home"), "url": "/"}],
             }
         )
         return context
 
 
-class OperationTimelineView(ListView):
+class OperationTimelineView(BreadcrumbsMixin, ListView):
     """Every published operation grouped by the year of conviction or sentence, oldest first."""
 
     template_name = "operations/operation_timeline.html"
     context_object_name = "operations"
 
+    breadcrumb_trail = ((_("Operations"), "operations:list"), (_("By year"), None))
+
     def get_queryset(self):
         return Operation.objects.published().chronological().only(*CARD_FIELDS)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            {"title": _("Home"), "url": "/"},
-            {"title": _("Operations"), "url": reverse("operations:list")},
-            {"title": _("By year"), "url": None},
-        ]
-        return context
 
 
 class OperationDetailView(DetailView):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, TemplateView
 
+from core.views import BreadcrumbsMixin, breadcrumbs
 from pages.models import Page, Redirect, UsefulLink
 
 CARD_FIELDS = ("id", "parent_id", "title", "menu_title", "summary", "url_path", "sort_order")
@@ -42,14 +43,13 @@ def page_context(
             children.append(card)
         if card.parent_id == section.pk:
             section_pages.append(card)
-    breadcrumbs = [{"title": "Home", "url": "/"}]
-    breadcrumbs += [{"title": a.short_title, "url": a.url_path} for a in ancestors]
     return {
         "page": page,
+        "article": page,
         "children": children,
         "section": section,
         "section_pages": section_pages,
-        "breadcrumbs": breadcrumbs,
+        "breadcrumbs": breadcrumbs(*((a.short_title, a.url_path) for a in ancestors)),
         "related_links": page.parsed_related_links(),
     }
 
@@ -87,7 +87,7 @@ class PageView(DetailView):
         return self.render_to_response(context)
 
 
-class UsefulLinksView(TemplateView):
+class UsefulLinksView(BreadcrumbsMixin, TemplateView):
     """The directory of other organisations' websites, by category."""
 
     template_name = "pages/useful_links.html"
@@ -101,5 +101,4 @@ class UsefulLinksView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "groups": groups,
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
         }

@@ -10,8 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from core import emergency
+from core.components import warning_text
 from core.guards import HoneypotMixin
 from referrals.models import Referral
 
@@ -47,15 +49,14 @@ def radios(label, choices, required_message, help_text=""):
 
 
 def emergency_warning() -> str:
-    return format_html(
-        '<div class="govuk-warning-text">'
-        '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>'
-        '<strong class="govuk-warning-text__text">'
-        '<span class="govuk-visually-hidden">Warning</span>'
-        'If anyone is in immediate danger, do not use this form. Call <a class="govuk-link" '
-        'href="{}">{}</a> now.</strong></div>',
-        emergency.EMERGENCY.tel,
-        emergency.EMERGENCY.number,
+    return warning_text(
+        format_html(
+            '{} <a class="govuk-link" href="{}">{}</a> {}',
+            _("If anyone is in immediate danger, do not use this form. Call"),
+            emergency.EMERGENCY.tel,
+            emergency.EMERGENCY.number,
+            _("now."),
+        )
     )
 
 

@@ -13,12 +13,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.generic import TemplateView
 
 from core.guards import refused_post
-from core.views import SignedReferenceView
+from core.views import SignedReferenceView, breadcrumbs
 from referrals import services
 from referrals.encryption import decrypt, encrypt
 from referrals.forms import SHARING_BASES, STEP_FORMS, STEPS, SubmitForm
@@ -91,10 +92,7 @@ class ReferralStartView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["restart"] = self.request.GET.get("restart")
         context["first_step"] = reverse("referrals:step", args=[STEPS[0][0]])
-        context["breadcrumbs"] = [
-            {"title": "Home", "url": "/"},
-            {"title": "Contact", "url": reverse("contact:contact")},
-        ]
+        context["breadcrumbs"] = breadcrumbs((_("Contact"), "contact:contact"))
         return context
 
 

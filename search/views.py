@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 
 from core.errors import too_many_requests
 from core.guards import rate_limit
+from core.views import breadcrumbs
 from search import backends
 
 
@@ -29,7 +30,7 @@ class SearchView(TemplateView):
             "query": query,
             "max_length": backends.MAX_QUERY_LENGTH,
             "hide_header_search": True,
-            "breadcrumbs": [{"title": "Home", "url": "/"}],
+            "breadcrumbs": breadcrumbs(),
         }
         if len(query) > backends.MAX_QUERY_LENGTH:
             context.update(
