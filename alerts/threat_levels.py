@@ -6,6 +6,8 @@ database remove migration data).
 
 from django.apps import apps as global_apps
 
+from core.emergency import fill_numbers
+
 LEVELS = [
     (
         "low",
@@ -24,8 +26,8 @@ LEVELS = [
         "substantial",
         3,
         "an attack is likely",
-        "Carry on as normal, stay alert, and report anything suspicious to 999 in an "
-        "emergency or the Anti-Terrorist Hotline on 0800 789 321.",
+        "Carry on as normal, stay alert, and report anything suspicious to {{ emergency }} in an "
+        "emergency or the Anti-Terrorist Hotline on {{ hotline }}.",
     ),
     (
         "severe",
@@ -39,7 +41,7 @@ LEVELS = [
         5,
         "an attack is highly likely in the near future",
         "Follow the advice of the police and the authorities. Expect extra security and possible "
-        "disruption. Call 999 if you see anything that could be an immediate threat.",
+        "disruption. Call {{ emergency }} if you see anything that could be an immediate threat.",
     ),
 ]
 
@@ -49,5 +51,10 @@ def ensure_threat_levels(apps=None, **kwargs) -> None:
     ThreatLevel = (apps or global_apps).get_model("alerts", "ThreatLevel")
     for code, rank, meaning, advice in LEVELS:
         ThreatLevel.objects.get_or_create(
-            code=code, defaults={"rank": rank, "meaning": meaning, "public_advice": advice}
+            code=code,
+            defaults={
+                "rank": rank,
+                "meaning": meaning,
+                "public_advice": fill_numbers(advice, links=False),
+            },
         )

@@ -5,6 +5,7 @@ number changes here and everywhere at once. They never come from the database, s
 on error pages and while the database is down.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -91,3 +92,32 @@ def reporting_context() -> dict:
         "mi5_report_url": settings.MI5_REPORT_URL,
         "extremist_material_url": settings.EXTREMIST_MATERIAL_REPORT_URL,
     }
+
+
+# Placeholders that starter content (and any text written outside the admin) uses instead of
+# typing a number out: "Call {{ hotline }}" becomes a tel: link to the hotline.
+PLACEHOLDERS = {
+    "emergency": EMERGENCY,
+    "hotline": ANTI_TERRORIST_HOTLINE,
+    "crimestoppers": CRIMESTOPPERS,
+    "act_early": ACT_EARLY,
+}
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>\w+)\s*\}\}")
+
+
+def fill_numbers(text: str, *, links: bool = True) -> str:
+    """Put the numbers in for ``{{ hotline }}``-style placeholders: Markdown tel: links, or
+    the number as written when ``links`` is false (plain text such as a summary).
+
+    An unknown placeholder raises ValueError, so a typo never reaches the public as braces.
+    """
+
+    def number_for(match: re.Match) -> str:
+        name = match["name"]
+        if name not in PLACEHOLDERS:
+            known = ", ".join(sorted(PLACEHOLDERS))
+            raise ValueError(f"Unknown number placeholder {{{{ {name} }}}} (known: {known})")
+        number = PLACEHOLDERS[name]
+        return f"[{number.number}]({number.tel})" if links else number.number
+
+    return PLACEHOLDER.sub(number_for, text)

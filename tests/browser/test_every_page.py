@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from pages.starter_content import PAGES
+from pages.starter import starter_pages
 from tests.browser.helpers import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,7 +26,7 @@ SITE_PATHS = [
     "/search/?q=report",
     "/search/?q=hostile+reconnaissance&page=1",
     "/search/?q=xylophone",
-    *[spec["path"] for spec in PAGES],
+    *[spec.url_path for spec in starter_pages()],
 ]
 
 
