@@ -29,7 +29,7 @@ class IncidentListView(BreadcrumbsMixin, ListView):
     """Incident pages, the ongoing ones first."""
 
     template_name = "alerts/incident_list.html"
-    context_object_name = "incidents"
+    context_object_name = "documents"
     paginate_by = 20
 
     def get_queryset(self):

@@ -60,6 +60,19 @@ def export_csv(modeladmin, request, queryset):
     return response
 
 
+WHAT_WAS_SENT = [
+    "reference",
+    "kind",
+    "created_at",
+    "page_path",
+    "found_what_looking_for",
+    "rating",
+    "comment",
+    "message",
+]
+WHO_SENT_IT = ["name", "email", "may_reply"]
+
+
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     """The feedback inbox: general and page feedback, triaged by status and assignee."""
@@ -79,39 +92,13 @@ class FeedbackAdmin(admin.ModelAdmin):
     search_fields = ["reference", "page_path", "message", "comment", "name", "email", "notes"]
     date_hierarchy = "created_at"
     actions = [export_csv]
-    # The public's words are evidence of what was sent: staff read them, never change them.
-    readonly_fields = [
-        "reference",
-        "kind",
-        "created_at",
-        "page_path",
-        "found_what_looking_for",
-        "rating",
-        "comment",
-        "message",
-        "name",
-        "email",
-        "may_reply",
-    ]
     fieldsets = [
-        (
-            _("What was sent"),
-            {
-                "fields": [
-                    "reference",
-                    "kind",
-                    "created_at",
-                    "page_path",
-                    "found_what_looking_for",
-                    "rating",
-                    "comment",
-                    "message",
-                ]
-            },
-        ),
-        (_("Who sent it"), {"fields": ["name", "email", "may_reply"]}),
+        (_("What was sent"), {"fields": WHAT_WAS_SENT}),
+        (_("Who sent it"), {"fields": WHO_SENT_IT}),
         (_("Triage"), {"fields": ["status", "assignee", "notes"]}),
     ]
+    # The public's words are evidence of what was sent: staff read them, never change them.
+    readonly_fields = [*WHAT_WAS_SENT, *WHO_SENT_IT]
     change_list_template = "admin/contact/feedback/change_list.html"
 
     def has_add_permission(self, request):

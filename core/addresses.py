@@ -1,11 +1,13 @@
-"""Which top-level addresses belong to a part of the site, read from the URL configuration.
+"""Which addresses belong to a part of the site, read from the URL configuration.
 
-A top-level page may not take one of them (``/news/`` is the news list, not a page): the list
-is derived from the URLs the site really serves, so it cannot drift from them.
+A top-level page may not take one of them (``/news/`` is the news list, not a page), nor an
+operation ``/operations/timeline/``, nor a news item ``/news/feed/``: the lists are derived from
+the URLs the site really serves, so they cannot drift from them.
 """
 
 import re
 from functools import cache
+from importlib import import_module
 
 from django.conf import settings
 from django.urls import get_resolver
@@ -34,3 +36,11 @@ def reserved_top_level_slugs() -> frozenset[str]:
         elif isinstance(entry, URLResolver) and not str(entry.pattern).strip("^"):
             entries.extend(entry.url_patterns)  # include() at the root: look inside
     return frozenset(segments)
+
+
+@cache
+def reserved_slugs(urlconf: str) -> frozenset[str]:
+    """The fixed first segments of an app's URL patterns ("operations.urls": {"timeline"}), which
+    an object whose address is ``<slug>/`` in that app may not take."""
+    patterns = import_module(urlconf).urlpatterns
+    return frozenset(filter(None, (_first_segment(entry.pattern) for entry in patterns)))

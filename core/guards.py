@@ -22,6 +22,7 @@ import ipaddress
 from functools import wraps
 from urllib.parse import parse_qsl, urlsplit
 
+from crispy_forms.layout import Field
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -162,8 +163,6 @@ class HoneypotMixin(forms.Form):
     @staticmethod
     def honeypot_layout():
         """The crispy layout object for the honeypot, rendered as it is, without a form group."""
-        from crispy_forms.layout import Field
-
         return Field(HONEYPOT_FIELD, template="includes/components/honeypot_field.html")
 
 

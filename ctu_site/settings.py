@@ -202,6 +202,13 @@ else:
             "LOCATION": "ctu-site",
         }
     }
+# Template fragments that are the same on every page ({% cache %} in base.html: the emergency
+# strip and the footer) are kept in each process's memory: they depend only on code, settings
+# and the language, and a trip to Redis would cost more than rendering them.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "ctu-template-fragments",
+}
 # How long a rendered public page may be served from the cache. Publishing bumps the
 # content version, so this only bounds how long an unchanged page is kept.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.addresses import reserved_slugs
 from core.markdown import render_markdown
 from publishing.models import (
     MARKDOWN_HELP,
@@ -60,7 +61,7 @@ class NewsItem(PublishableModel):
 
     def clean(self):
         super().clean()
-        if self.slug == "feed":
+        if self.slug in reserved_slugs("news.urls"):
             raise ValidationError({"slug": _("This address is used by the news feeds.")})
 
     def fill_derived_fields(self):

@@ -11,7 +11,7 @@ class NewsListView(BreadcrumbsMixin, ListView):
     """Published news, newest first, ten to a page."""
 
     template_name = "news/news_list.html"
-    context_object_name = "news_items"
+    context_object_name = "documents"
     paginate_by = 10
 
     def get_queryset(self):

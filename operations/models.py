@@ -13,6 +13,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.addresses import reserved_slugs
 from core.contest import CONTEST_STRANDS
 from core.markdown import render_markdown
 from publishing.models import (
@@ -23,8 +24,6 @@ from publishing.models import (
 )
 
 YEAR_VALIDATORS = [MinValueValidator(1970), MaxValueValidator(2100)]
-# Addresses under /operations/ that an operation's slug may not take.
-RESERVED_SLUGS = {"timeline"}
 
 
 class Outcome(models.TextChoices):
@@ -212,7 +211,7 @@ class Operation(PublishableModel):
     def clean(self):
         super().clean()
         errors = {}
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in reserved_slugs("operations.urls"):
             errors["slug"] = _("This address is used by another part of the site.")
         start, end = self.investigation_start_year, self.investigation_end_year
         if start and end and end < start:

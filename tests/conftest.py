@@ -1,7 +1,7 @@
 """Fixtures shared by every test."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import OperationalError
 from django.test import Client
@@ -12,10 +12,13 @@ from tests.factories import make_staff
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Start each test with an empty cache, so no page or rate-limit count leaks between tests."""
-    cache.clear()
+    """Start each test with empty caches, so no page, fragment or rate-limit count leaks
+    between tests (a test that changes a setting sees it in the footer too)."""
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -52,3 +52,53 @@ def uk_time(value) -> str:
         minutes = f":{local.minute:02d}" if local.minute else ""
         clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
     return f"{local.day} {local:%B %Y} at {clock}"
+
+
+# Components (templates/includes/components/): tags rather than {% include %}, so that every
+# argument has its default and rendering never falls back on a failed variable lookup, which
+# costs more than the markup itself.
+
+
+@register.inclusion_tag("includes/components/card.html")
+def card(title, url, description, *, level=3, published=None, meta=""):
+    """One card in an app-card-list (a <ul>): a page, a strand, an operation, a news item."""
+    return {
+        "title": title,
+        "url": url,
+        "description": description,
+        # A string: rendering an int goes through number localisation, slow for a tag name.
+        "level": str(level),
+        "published": published,
+        "meta": meta,
+    }
+
+
+@register.inclusion_tag("includes/components/warning_text.html")
+def warning_text(message, *, classes=""):
+    """GOV.UK warning text; ``message`` is text, or HTML made safe (format_html)."""
+    return {"message": message, "classes": classes}
+
+
+@register.inclusion_tag("includes/components/document_list_item.html")
+def document_list_item(title, url, summary, *, published=None, updated=None, ongoing=None):
+    """One dated document in a list (news, incidents); ``ongoing`` shows an incident's tag."""
+    return {
+        "title": title,
+        "url": url,
+        "summary": summary,
+        "published": published,
+        "updated": updated,
+        "ongoing": ongoing,
+    }
+
+
+@register.inclusion_tag("includes/components/status_tag.html")
+def status_tag(ongoing):
+    """An incident's status as a GOV.UK tag."""
+    return {"ongoing": ongoing}
+
+
+@register.inclusion_tag("includes/components/key_facts.html")
+def key_facts(facts, *, heading=""):
+    """A summary list of facts: rows of {"key", "value"} and optionally "url" or "date"."""
+    return {"facts": facts, "heading": heading}

@@ -123,3 +123,22 @@ def test_content_pages_carry_page_feedback_without_a_csrf_token(client, contest)
     assert 'action="/contact/page-feedback/"' in html
     assert 'value="/contest/prevent/"' in html
     assert "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize(
+    "slug", ["admin", "news", "operations", "contact", "incidents", "threat-level", "search"]
+)
+def test_a_top_level_page_cannot_take_an_address_another_part_of_the_site_serves(slug):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="used by another part of the site"):
+        Page(slug=slug, title="Clash", summary="x").full_clean()
+
+
+@pytest.mark.django_db
+def test_addresses_no_url_serves_are_free_for_pages():
+    """The reserved list comes from the URL configuration, so a dead entry cannot linger."""
+    from core.addresses import reserved_top_level_slugs
+
+    assert "preview" not in reserved_top_level_slugs()
+    Page(slug="preview", title="Preview", summary="x").full_clean()
