@@ -62,7 +62,7 @@ class Revision(models.Model):
 
 class PublishState(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("Draft, submitted for review")
+    IN_REVIEW = "in_review", _("Submitted for review")
     SCHEDULED = "scheduled", _("Scheduled")
     LIVE = "live", _("Live")
     LIVE_WITH_CHANGES = "live_changes", _("Live, with unpublished changes")
@@ -79,9 +79,14 @@ def state_conditions(now) -> list[tuple[PublishState, Q]]:
     return [
         (PublishState.SCHEDULED, Q(scheduled_revision__isnull=False)),
         (PublishState.EXPIRED, Q(live=True, expire_at__lte=now) | Q(live=False, expired=True)),
+        # A submitted draft waits for a Publisher whether or not an older version is live.
+        (
+            PublishState.IN_REVIEW,
+            Q(latest_revision__submitted_for_review=True)
+            & (Q(live=False) | Q(has_unpublished_changes=True)),
+        ),
         (PublishState.LIVE_WITH_CHANGES, Q(live=True, has_unpublished_changes=True)),
         (PublishState.LIVE, Q(live=True)),
-        (PublishState.IN_REVIEW, Q(latest_revision__submitted_for_review=True)),
     ]
 
 
@@ -201,6 +206,14 @@ class PublishableModel(models.Model):
             if _holds(self, condition):
                 return state
         return PublishState.DRAFT
+
+    def normalise_text(self) -> None:
+        """Store text with LF line endings, whatever the browser sent (forms post CRLF), so that
+        saving unchanged text is no change."""
+        for name in self.revision_fields:
+            value = getattr(self, name, None)
+            if isinstance(value, str) and "\r" in value:
+                setattr(self, name, value.replace("\r\n", "\n").replace("\r", "\n"))
 
     def revision_content(self) -> dict:
         """The values a revision of this object carries, as stored in JSON."""

@@ -65,6 +65,7 @@ def draft_save(
     and scheduling fields (address, order, menus, times) are saved straight away. Saving without
     changing the content makes no new revision.
     """
+    obj.normalise_text()
     content = obj.revision_content()
     if obj.pk is None or not obj.live:
         obj.save_published_row()

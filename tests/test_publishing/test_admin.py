@@ -183,3 +183,30 @@ def test_the_list_shows_and_filters_by_state(client, publisher, kind, state, exp
         assert f">{label}</span>" in html
     rows = client.get(changelist, {"state": state}).context["cl"].result_list
     assert {kind.title(row) for row in rows} == expected
+
+
+def test_a_live_object_submitted_for_review_is_shown_and_found_as_waiting(client, editor, kind):
+    obj = kind.make("awaiting", title="Live title")
+    client.force_login(editor)
+    client.post(
+        kind.admin_url("change", obj),
+        kind.form_with_title(obj, "Proposed title", _submit="Submit for review"),
+    )
+    obj.refresh_from_db()
+    assert obj.publish_state == PublishState.IN_REVIEW
+    rows = client.get(kind.admin_url("changelist"), {"state": "in_review"}).context["cl"]
+    assert [row.pk for row in rows.result_list] == [obj.pk]
+    assert ">Submitted for review</span>" in text_of(client.get(kind.admin_url("changelist")))
+
+
+def test_saving_unchanged_text_from_a_browser_makes_no_revision(client, editor, kind):
+    """Browsers post CRLF line endings; the stored text has LF: that is no change."""
+    obj = kind.make("unchanged", body="First line\nSecond line\n\nA paragraph.")
+    before = Revision.objects.filter(object_id=obj.pk).count()
+    client.force_login(editor)
+    form = kind.form(obj, body=obj.body.replace("\n", "\r\n"), _continue="Save draft")
+    client.post(kind.admin_url("change", obj), form)
+    obj.refresh_from_db()
+    assert Revision.objects.filter(object_id=obj.pk).count() == before
+    assert obj.publish_state == PublishState.LIVE
+    assert "\r" not in obj.body
