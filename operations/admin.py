@@ -53,6 +53,8 @@ class OperationAdmin(PublishableAdmin):
     search_fields = ("name", "summary", "body", "offences", "people_from", "sentences")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("related_operations",)
+    # Links to other operations are public as soon as they are saved: a Publisher's change.
+    publisher_fields = ("related_operations",)
     fieldsets = (
         (
             "Reporting restrictions",
@@ -87,6 +89,14 @@ class OperationAdmin(PublishableAdmin):
         ("Links and address", {"fields": ("related_operations", "slug")}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "related_operations":
+            # An operation is not related to itself: leave it out of the choices.
+            object_id = request.resolver_match.kwargs.get("object_id")
+            if object_id and str(object_id).isdigit():
+                kwargs["queryset"] = Operation.objects.exclude(pk=object_id)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("summary", "offences", "sentences"):

@@ -188,7 +188,8 @@ class Operation(PublishableModel):
         blank=True,
         help_text=_(
             "Other operations linked to this one; the link shows on both. Only published "
-            "operations are shown to the public. Changes here take effect when you save."
+            "operations are shown to the public. Changes here take effect when a Publisher "
+            "saves."
         ),
     )
     revisions = GenericRelation(Revision, related_query_name="operation")

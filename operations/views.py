@@ -19,7 +19,10 @@ def decade_label(decade: int) -> str:
 def operation_context(operation: Operation) -> dict:
     """What the detail template needs besides the operation (shared with the admin preview)."""
     related = (
-        operation.related_operations.published().newest_first().only(*CARD_FIELDS)
+        operation.related_operations.published()
+        .exclude(pk=operation.pk)  # never itself, however the link was made
+        .newest_first()
+        .only(*CARD_FIELDS)
         if operation.pk
         else Operation.objects.none()
     )

@@ -117,7 +117,8 @@ class RedirectAdmin(admin.ModelAdmin):
 
 @admin.register(UsefulLink)
 class UsefulLinkAdmin(admin.ModelAdmin):
-    """The directory at /useful-links/: changes show on the site at once."""
+    """The directory at /useful-links/: changes show on the site at once, so only Publishers
+    make them (Editors may look)."""
 
     list_display = ("title", "category", "sort_order", "url", "status_note")
     list_editable = ("sort_order",)

@@ -10,8 +10,7 @@ EDITING = (
     "pages.view_page",
     "pages.view_redirect",
     "publishing.view_revision",
-    "pages.add_usefullink",
-    "pages.change_usefullink",
+    # The directory is public as soon as it is saved, so Editors only look at it.
     "pages.view_usefullink",
 )
 
@@ -26,6 +25,8 @@ class PagesConfig(AppConfig):
             *EDITING,
             "pages.publish_page",
             "pages.delete_page",
+            "pages.add_usefullink",
+            "pages.change_usefullink",
             "pages.delete_usefullink",
             "pages.add_redirect",
             "pages.change_redirect",

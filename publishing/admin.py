@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from core.content_version import refresh_public_pages
 from publishing import services
+from publishing.forms import PublishableForm
 from publishing.models import PublishState, Revision
 
 STATE_TAGS = {
@@ -51,19 +52,25 @@ class PublishStateFilter(admin.SimpleListFilter):
 class PublishableAdmin(admin.ModelAdmin):
     """Draft, review, publish, schedule, preview, compare and revert, for any PublishableModel."""
 
+    form = PublishableForm
     change_form_template = "admin/publishable/change_form.html"
     preview_template: str = ""
     # Fields that change the public site's addresses or structure once the object is live:
     # only a Publisher may change them then.
     publisher_fields_when_live: tuple[str, ...] = ("slug",)
+    # Fields that are public the moment they are saved, live or not (links to other objects):
+    # only a Publisher may change them.
+    publisher_fields: tuple[str, ...] = ()
 
     class Media:
         css = {"all": ("css/admin.css",)}
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.live and not services.can_publish(request.user, obj):
-            return self.publisher_fields_when_live
-        return ()
+        if services.can_publish(request.user, self.model):
+            return ()
+        if obj is not None and obj.live:
+            return (*self.publisher_fields_when_live, *self.publisher_fields)
+        return self.publisher_fields
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if "slug" in self.get_readonly_fields(request, obj) else self.prepopulated_fields
@@ -146,7 +153,24 @@ class PublishableAdmin(admin.ModelAdmin):
         elif "_submit" in request.POST:
             self.message_user(request, "Submitted for review. A Publisher can now publish it.")
         elif obj.live:
-            self.message_user(request, "Draft saved. The public still sees the published version.")
+            changed_structure = set(form.changed_data) & {
+                *self.publisher_fields_when_live,
+                *self.publisher_fields,
+            }
+            if changed_structure:
+                names = ", ".join(
+                    str(self.model._meta.get_field(name).verbose_name) for name in changed_structure
+                )
+                self.message_user(
+                    request,
+                    f"Saved. The change to {names} is on the public site now; other changes "
+                    "are a draft until they are published.",
+                    messages.WARNING,
+                )
+            else:
+                self.message_user(
+                    request, "Draft saved. The public still sees the published version."
+                )
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "_publish_refused", False):

@@ -148,11 +148,15 @@ class PublishableQuerySet(models.QuerySet):
 class PublishableModel(models.Model):
     """Fields and behaviour shared by everything staff draft, review, publish and schedule.
 
-    Subclasses list the fields that revisions carry in ``revision_fields``; other fields
-    (structure, scheduling) are saved straight onto the row.
+    Subclasses list the content fields that revisions carry in ``revision_fields``. A revision
+    also carries the go-live and expiry times (``SCHEDULE_FIELDS``): they reach the row, and so
+    the public site, only when a Publisher publishes it. Other fields (structure: addresses,
+    order, menus) are saved straight onto the row, and only Publishers may change them once
+    the object is live.
     """
 
     revision_fields: tuple[str, ...] = ()
+    SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 
     live = models.BooleanField(default=False, editable=False)
     has_unpublished_changes = models.BooleanField(default=False, editable=False)
@@ -215,16 +219,20 @@ class PublishableModel(models.Model):
             if isinstance(value, str) and "\r" in value:
                 setattr(self, name, value.replace("\r\n", "\n").replace("\r", "\n"))
 
+    @classmethod
+    def draft_fields(cls) -> tuple[str, ...]:
+        """Everything a revision carries: the content and the schedule."""
+        return (*cls.revision_fields, *cls.SCHEDULE_FIELDS)
+
     def revision_content(self) -> dict:
         """The values a revision of this object carries, as stored in JSON."""
         return {
-            name: self._meta.get_field(name).value_from_object(self)
-            for name in self.revision_fields
+            name: self._meta.get_field(name).value_from_object(self) for name in self.draft_fields()
         }
 
     def apply_revision_content(self, content: dict) -> None:
         """Copy a revision's content onto this object in memory (nothing is saved)."""
-        for name in self.revision_fields:
+        for name in self.draft_fields():
             if name in content:
                 field = self._meta.get_field(name)
                 setattr(self, field.attname, field.to_python(content[name]))

@@ -61,18 +61,19 @@ def draft_save(
     """Save staff changes as a new revision without changing what the public sees.
 
     A page that has never been published keeps its content on the row as well (nothing public
-    depends on it); a live page keeps its live content until a revision is published. Structure
-    and scheduling fields (address, order, menus, times) are saved straight away. Saving without
-    changing the content makes no new revision.
+    depends on it); a live page keeps its live content and its go-live and expiry times until a
+    revision is published. Structure (address, order, menus) is saved straight away; only
+    Publishers may change it once the object is live. Saving without changing the content makes
+    no new revision.
     """
     obj.normalise_text()
     content = obj.revision_content()
     if obj.pk is None or not obj.live:
         obj.save_published_row()
     else:
-        # Keep the live content on the row; save only structure and scheduling.
+        # Keep the live content and schedule on the row; save only the structure.
         live = type(obj).objects.get(pk=obj.pk)
-        for name in obj.revision_fields:
+        for name in obj.draft_fields():
             setattr(obj, name, getattr(live, name))
         obj.save_published_row()
         obj.apply_revision_content(content)

@@ -125,3 +125,30 @@ def test_the_list_finds_operations_whose_facts_were_never_checked(
     ).content.decode()
     assert "Operation Unchecked" in html
     assert "Operation Checked<" not in html
+
+
+def test_an_editor_cannot_link_operations_because_links_are_public_at_once(
+    client, editor, make_operation
+):
+    one = make_operation("Operation One")
+    other = make_operation("Operation Other")
+    client.force_login(editor)
+    client.post(
+        change_url(one), operation_form(one, related_operations=[other.pk], _continue="Save")
+    )
+    assert not one.related_operations.exists()
+    assert "Operation Other" not in client.get(one.get_absolute_url()).content.decode()
+
+
+def test_an_operation_is_never_related_to_itself(client, publisher, make_operation):
+    one = make_operation("Operation Alone")
+    client.force_login(publisher)
+    form = client.get(change_url(one)).context["adminform"].form
+    assert one not in form.fields["related_operations"].queryset
+    response = client.post(
+        change_url(one), operation_form(one, related_operations=[one.pk], _continue="Save")
+    )
+    assert response.status_code == 200  # "Select a valid choice"
+    one.related_operations.add(one)  # made some other way, it is still never shown
+    html = client.get(one.get_absolute_url()).content.decode()
+    assert "Related operations" not in html

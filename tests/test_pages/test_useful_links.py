@@ -57,27 +57,46 @@ def test_a_link_without_an_address_must_say_what_happened():
 
 
 @pytest.mark.page_cache
-def test_an_editor_changes_a_link_and_the_cached_page_shows_it(
-    client, editor, seeded, django_capture_on_commit_callbacks
+def link_form(link, **changes):
+    return {
+        "title": link.title,
+        "url": link.url,
+        "description": link.description,
+        "status_note": link.status_note,
+        "category": link.category,
+        "sort_order": link.sort_order,
+        **changes,
+    }
+
+
+def test_a_publisher_changes_a_link_and_the_cached_page_shows_it(
+    client, publisher, seeded, django_capture_on_commit_callbacks
 ):
     assert "Act Early" in text_of(client.get("/useful-links/"))  # now cached
     link = UsefulLink.objects.get(title="Act Early")
     staff = client.__class__()
-    staff.force_login(editor)
+    staff.force_login(publisher)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(
             reverse("admin:pages_usefullink_change", args=[link.pk]),
-            {
-                "title": "Act Early: support for families",
-                "url": link.url,
-                "description": link.description,
-                "status_note": "",
-                "category": link.category,
-                "sort_order": link.sort_order,
-            },
+            link_form(link, title="Act Early: support for families"),
         )
     assert response.status_code == 302
     assert "Act Early: support for families" in text_of(client.get("/useful-links/"))
+
+
+def test_an_editor_cannot_change_or_add_a_link_even_by_posting(client, editor, seeded):
+    """The directory is public the moment it is saved, so it is a Publisher's to change."""
+    link = UsefulLink.objects.get(title="Act Early")
+    client.force_login(editor)
+    change = client.post(
+        reverse("admin:pages_usefullink_change", args=[link.pk]), link_form(link, title="Hijacked")
+    )
+    assert change.status_code == 403
+    add = client.post(reverse("admin:pages_usefullink_add"), link_form(link, title="Added"))
+    assert add.status_code == 403
+    assert not UsefulLink.objects.filter(title__in=["Hijacked", "Added"]).exists()
+    assert client.get(reverse("admin:pages_usefullink_change", args=[link.pk])).status_code == 200
 
 
 def test_the_footer_links_to_the_directory(client):

@@ -1,7 +1,10 @@
 """The publishing workflow in the admin, for every publishable model (the ``kind`` fixture):
 roles enforced on the server, preview, history, compare, revert, the list's states."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from publishing.models import PublishState, Revision
 from tests.utils import text_of
@@ -210,3 +213,44 @@ def test_saving_unchanged_text_from_a_browser_makes_no_revision(client, editor, 
     assert Revision.objects.filter(object_id=obj.pk).count() == before
     assert obj.publish_state == PublishState.LIVE
     assert "\r" not in obj.body
+
+
+def _times(when):
+    local = timezone.localtime(when)
+    return {"expire_at_0": f"{local:%Y-%m-%d}", "expire_at_1": f"{local:%H:%M:%S}"}
+
+
+def test_an_editors_expiry_is_a_proposal_in_the_draft_not_a_change_to_the_site(
+    client, editor, publisher, kind
+):
+    obj = kind.make("stays-live")
+    later = timezone.now() + dt.timedelta(days=2)
+    client.force_login(editor)
+    response = client.post(
+        kind.admin_url("change", obj), kind.form(obj, **_times(later), _continue="Save draft")
+    )
+    assert response.status_code == 302
+    obj.refresh_from_db()
+    assert obj.expire_at is None  # the public site is unchanged...
+    assert obj.latest_revision.content["expire_at"] is not None  # ...the draft proposes it
+    client.logout()
+    assert client.get(obj.get_absolute_url()).status_code == 200
+
+    client.force_login(publisher)
+    client.post(kind.admin_url("change", obj), kind.form(obj, **_times(later), _publish="1"))
+    obj.refresh_from_db()
+    assert abs(obj.expire_at - later) < dt.timedelta(seconds=1)  # a Publisher approved it
+
+
+def test_an_expiry_that_has_passed_is_refused_with_a_message(client, publisher, kind):
+    obj = kind.make("not-gone")
+    client.force_login(publisher)
+    past = timezone.now() - dt.timedelta(hours=1)
+    response = client.post(
+        kind.admin_url("change", obj), kind.form(obj, **_times(past), _publish="Publish")
+    )
+    assert response.status_code == 200
+    assert "That time has passed. Clear it, or set a later time." in text_of(response)
+    obj.refresh_from_db()
+    assert obj.expire_at is None and obj.live
+    assert client.get(obj.get_absolute_url()).status_code == 200
