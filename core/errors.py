@@ -22,6 +22,7 @@ HEADINGS = {
     400: _("Sorry, there is a problem with that request"),
     403: _("You cannot see this page"),
     404: _("Page not found"),
+    410: _("This page has been removed"),
     429: _("Too many attempts"),
     500: _("Sorry, there is a problem with the website"),
     503: _("Sorry, the service is unavailable"),
@@ -69,6 +70,11 @@ def page_not_found(request, exception=None):
     # A missing page is not an outage: show the menu and threat level as on any page (both
     # come from the cache, and are left out if the database cannot be reached).
     return render_error(request, 404, "errors/404.html", use_database=True)
+
+
+def gone(request, *, title: str = "") -> HttpResponse:
+    """410 Gone: content staff removed on purpose, with the menu as on a 404."""
+    return render_error(request, 410, "errors/410.html", use_database=True, removed_title=title)
 
 
 def too_many_requests(request, *, retry_after: int = 600, what: str = "forms") -> HttpResponse:

@@ -9,7 +9,7 @@ from ctu_site.sitemaps import sitemaps
 
 handler400 = "core.errors.bad_request"
 handler403 = "core.errors.permission_denied"
-handler404 = "core.errors.page_not_found"
+handler404 = "ctu_site.views.page_not_found"
 handler500 = "core.errors.server_error"
 
 

@@ -12,9 +12,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView, TemplateView
 
+from core import errors
 from core.contest import CONTEST_STRANDS
 from news.models import NewsItem
 from operations.models import Operation
+from publishing.models import RemovedAddress
 
 
 def recent_operations(count: int = 3) -> list[Operation] | None:
@@ -111,3 +113,15 @@ class FaviconView(RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return static("images/favicon.png")
+
+
+def page_not_found(request, exception=None):
+    """handler404: an address whose content a Publisher deleted answers 410 Gone; any other
+    missing address, the 404 page."""
+    try:
+        removed = RemovedAddress.objects.filter(path=request.path).first()
+    except DatabaseError:
+        removed = None
+    if removed is not None:
+        return errors.gone(request, title=removed.title)
+    return errors.page_not_found(request, exception)

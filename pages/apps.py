@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 from core.content_version import refresh_when_changed
 from core.registries import SearchSource, register_link_source, register_search_source
@@ -35,10 +36,23 @@ class PagesConfig(AppConfig):
     }
 
     def ready(self):
+        from publishing.services import address_remove
+
         Page, UsefulLink = self.get_model("Page"), self.get_model("UsefulLink")
         register_search_source(SearchSource("Page", Page.objects.published))
         # Useful links are not drafted: a change is public at once, cached pages included.
         refresh_when_changed(UsefulLink)
+
+        # An old address that led to a deleted page is gone too, not missing.
+        def redirect_deleted(sender, instance, **kwargs):
+            address_remove(path=instance.old_path, title=f"Old address of {instance.page}")
+
+        pre_delete.connect(
+            redirect_deleted,
+            sender=self.get_model("Redirect"),
+            weak=False,  # a function made here: keep it alive
+            dispatch_uid="pages.redirect",
+        )
 
         @register_link_source
         def page_related_links():

@@ -45,7 +45,8 @@ class Page(PublishableModel):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # Deleting a section deletes its pages too; the confirmation lists them first.
+        on_delete=models.CASCADE,
         related_name="children",
         help_text=_("The section this page sits in. Leave empty for a top-level page."),
     )

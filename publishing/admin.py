@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from core.content_version import refresh_public_pages
 from publishing import services
 from publishing.forms import PublishableForm
-from publishing.models import PublishState, Revision
+from publishing.models import PublishState, RemovedAddress, Revision
 
 STATE_TAGS = {
     PublishState.DRAFT: "grey",
@@ -182,6 +182,13 @@ class PublishableAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(self._url("change", obj))
         return super().response_change(request, obj)
 
+    def get_deleted_objects(self, objs, request):
+        """What a delete takes with it, for the confirmation page. Revisions go with their
+        object (their own admin is read-only, so Django would otherwise refuse the delete)."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(Revision._meta.verbose_name)
+        return deleted, model_count, perms_needed, protected
+
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
         refresh_public_pages()
@@ -329,4 +336,20 @@ class RevisionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RemovedAddress)
+class RemovedAddressAdmin(admin.ModelAdmin):
+    """Addresses whose content was deleted: they answer 410 Gone. Delete one to make the
+    address an ordinary 404 again (or publish something there: that answers first)."""
+
+    list_display = ("path", "title", "removed_at")
+    search_fields = ("path", "title")
+    date_hierarchy = "removed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

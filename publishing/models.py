@@ -253,3 +253,20 @@ class PublishableModel(models.Model):
         Subclasses extend (operations: reporting restrictions).
         """
         return []
+
+
+class RemovedAddress(models.Model):
+    """An address whose content a Publisher deleted: it answers 410 Gone, not 404, so that
+    people and search engines learn it was taken down on purpose."""
+
+    path = models.CharField(max_length=500, unique=True)
+    title = models.CharField(max_length=200, blank=True, help_text=_("What was there."))
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-removed_at"]
+        verbose_name = _("removed address")
+        verbose_name_plural = _("removed addresses")
+
+    def __str__(self):
+        return self.path

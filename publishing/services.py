@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.content_version import refresh_public_pages
-from publishing.models import PublishableModel, Revision
+from publishing.models import PublishableModel, RemovedAddress, Revision
 
 logger = logging.getLogger(__name__)
 
@@ -218,3 +218,18 @@ def publish_scheduled(*, now=None) -> dict[str, int]:
             if expired:
                 refresh_public_pages()
     return {"published": published, "expired": expired}
+
+
+def address_remove(*, path: str, title: str = "") -> None:
+    """Record that the content at ``path`` was deleted, so the address answers 410 Gone."""
+    if path:
+        RemovedAddress.objects.update_or_create(path=path, defaults={"title": title[:200]})
+        refresh_public_pages()
+
+
+def object_deleted(sender, instance: PublishableModel, **kwargs) -> None:
+    """pre_delete receiver for every publishable model: its address is gone, not missing."""
+    if instance.live or instance.first_published_at:
+        address_remove(path=instance.get_absolute_url(), title=str(instance))
+    else:
+        refresh_public_pages()

@@ -57,17 +57,6 @@ def test_an_over_long_body_is_refused_with_a_message(client, publisher):
     assert not Page.objects.filter(slug="long").exists()
 
 
-def test_deleting_a_page_with_children_is_refused_with_the_list(client, publisher, make_page):
-    parent = make_page("parent-page", title="Parent page")
-    make_page("child-page", parent=parent, title="Child page")
-    client.force_login(publisher)
-    url = reverse("admin:pages_page_delete", args=[parent.pk])
-    html = client.get(url).content.decode()
-    assert "Child page" in html
-    client.post(url, {"post": "yes"})
-    assert Page.objects.filter(pk=parent.pk).exists()
-
-
 def test_a_publisher_reorders_siblings_from_the_page_list(client, publisher, make_page):
     section = make_page("section", title="Section")
     first = make_page("first", parent=section, title="First", sort_order=1)
@@ -116,3 +105,27 @@ def test_the_page_list_is_the_tree_in_the_order_staff_set(client, publisher, mak
     page_structure_save(page=zebra)
     titles = [p.title for p in client.get(changelist).context["cl"].result_list]
     assert titles == ["Apple section", "Zebra section", "Zebra child"]
+
+
+def test_deleting_a_section_lists_what_goes_and_leaves_every_address_gone(
+    client, publisher, make_page
+):
+    section = make_page("old-section", title="Old section")
+    child = make_page("old-child", parent=section, title="Old child")
+    from publishing import services as publishing
+
+    child.slug = "renamed-child"
+    publishing.revision_publish(
+        revision=publishing.draft_save(obj=child, user=publisher), user=publisher
+    )  # leaves a redirect from /old-section/old-child/
+    client.force_login(publisher)
+    url = reverse("admin:pages_page_delete", args=[section.pk])
+    html = client.get(url).content.decode()
+    assert "Old child" in html  # the page that goes with it
+    assert "/old-section/old-child/" in html  # the redirect that will go
+    client.post(url, {"post": "yes"})
+    assert not Page.objects.filter(pk__in=[section.pk, child.pk]).exists()
+    client.logout()
+    for gone in ("/old-section/", "/old-section/renamed-child/", "/old-section/old-child/"):
+        assert client.get(gone).status_code == 410, gone
+    assert client.get("/never-existed/").status_code == 404

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from publishing import services
 from publishing.models import PublishState, Revision
 from tests.utils import text_of
 
@@ -254,3 +255,40 @@ def test_an_expiry_that_has_passed_is_refused_with_a_message(client, publisher, 
     obj.refresh_from_db()
     assert obj.expire_at is None and obj.live
     assert client.get(obj.get_absolute_url()).status_code == 200
+
+
+def test_a_publisher_deletes_and_the_address_answers_gone(client, publisher, kind):
+    obj = kind.make("deleted-thing", title="Deleted thing")
+    kind.set_title(obj, "Revised")
+    services.draft_save(obj=obj, user=publisher)  # it has several revisions
+    url = obj.get_absolute_url()
+    client.force_login(publisher)
+    confirm = client.get(kind.admin_url("delete", obj))
+    assert confirm.status_code == 200
+    html = text_of(confirm)
+    assert "Are you sure" in html and "Revision:" in html
+    response = client.post(kind.admin_url("delete", obj), {"post": "yes"})
+    assert response.status_code == 302
+    assert not kind.model.objects.filter(pk=obj.pk).exists()
+    assert not Revision.objects.filter(
+        object_id=obj.pk, content_type__model=kind.model._meta.model_name
+    ).exists()
+    client.logout()
+    gone = client.get(url)
+    assert gone.status_code == 410
+    assert "This page has been removed" in text_of(gone)
+
+
+def test_an_editor_cannot_delete_even_by_posting(client, editor, kind):
+    obj = kind.make("kept")
+    client.force_login(editor)
+    assert 'class="deletelink">Delete' not in text_of(client.get(kind.admin_url("change", obj)))
+    assert client.post(kind.admin_url("delete", obj), {"post": "yes"}).status_code == 403
+    assert kind.model.objects.filter(pk=obj.pk).exists()
+    assert client.get(obj.get_absolute_url()).status_code == 200
+
+
+def test_a_superuser_can_delete(admin_client, kind):
+    obj = kind.make("superuser-deletes")
+    admin_client.post(kind.admin_url("delete", obj), {"post": "yes"})
+    assert not kind.model.objects.filter(pk=obj.pk).exists()
