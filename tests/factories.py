@@ -64,8 +64,14 @@ def make_staff(django_user_model, username: str, group: str | None = None, **ext
     return user
 
 
+def _based_on(obj) -> dict:
+    """The revision the change form was opened on, as the browser posts it back."""
+    return {"based_on_revision": obj.latest_revision_id or ""} if obj.pk else {}
+
+
 def page_form(page, **changes):
     return {
+        **_based_on(page),
         "title": page.title,
         "summary": page.summary,
         "body": page.body,
@@ -84,6 +90,7 @@ def page_form(page, **changes):
 
 def news_form(item, **changes):
     return {
+        **_based_on(item),
         "title": item.title,
         "slug": item.slug,
         "summary": item.summary,
@@ -95,6 +102,7 @@ def news_form(item, **changes):
 
 def operation_form(operation, **changes):
     data = {
+        **_based_on(operation),
         "name": operation.name,
         "slug": operation.slug,
         "summary": operation.summary,

@@ -292,3 +292,42 @@ def test_a_superuser_can_delete(admin_client, kind):
     obj = kind.make("superuser-deletes")
     admin_client.post(kind.admin_url("delete", obj), {"post": "yes"})
     assert not kind.model.objects.filter(pk=obj.pk).exists()
+
+
+def test_a_second_editor_cannot_overwrite_the_first_without_knowing(
+    client, editor, publisher, kind
+):
+    """Both open the form on the same revision; the first saves; the second is refused."""
+    obj = kind.make("contested", title="Original")
+    opened_on = kind.form(obj)  # what both browsers were given
+    first = client.__class__()
+    first.force_login(editor)
+    first.post(
+        kind.admin_url("change", obj),
+        {**opened_on, kind.title_field: "First person's title", "_continue": "Save draft"},
+    )
+    second = client.__class__()
+    second.force_login(publisher)
+    response = second.post(
+        kind.admin_url("change", obj),
+        {**opened_on, kind.title_field: "Second person's title", "_continue": "Save draft"},
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    html = text_of(response)
+    assert "edith saved a newer version at" in html
+    assert "Your changes have not been saved" in html
+    assert kind.admin_url("compare", obj) in html
+    obj.refresh_from_db()
+    assert obj.latest_revision.content[kind.title_field] == "First person's title"
+    assert obj.latest_revision.user == editor
+
+
+def test_a_form_from_before_a_publish_cannot_publish_over_it(client, publisher, kind):
+    obj = kind.make("double-publish", title="One")
+    stale = kind.form(obj, _publish="Publish")
+    client.force_login(publisher)
+    client.post(kind.admin_url("change", obj), {**stale, kind.title_field: "Two"})
+    again = client.post(kind.admin_url("change", obj), {**stale, kind.title_field: "Three"})
+    assert again.status_code == 200
+    obj.refresh_from_db()
+    assert kind.title(obj) == "Two"
