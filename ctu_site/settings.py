@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
+    "auditlog",
     # Ours, lowest layer first (README "Layout"): core knows no other app; nothing imports
     # ctu_site, which only wires the others together.
     "core",
@@ -141,6 +142,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Who did it, for the audit log of staff actions (core/audit.py).
+    "core.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with our 429 page.
@@ -348,6 +351,40 @@ AXES_LOCKOUT_CALLABLE = "core.errors.staff_locked_out"
 # off; the development server leaves it off so that `make run` needs no phone.
 STAFF_OTP_REQUIRED = env.bool("STAFF_OTP_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = "CTU website staff"
+
+# --- Audit log (django-auditlog) -----------------------------------------------------------------
+# Every staff change to these is recorded with who and when; publishing, reviewing and
+# reverting are recorded by the publishing services (core.audit.record). Superusers read it in
+# the admin under "Log entries"; nobody can change or delete an entry there. Prevent referrals
+# are never here (their own access records are), and of feedback only the triage fields are,
+# so that nothing a member of the public wrote is copied into the log.
+_NOT_AUDITED = ["body_html", "tree_key", "depth", "updated_at", "latest_revision", "live_revision"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "pages.page", "exclude_fields": _NOT_AUDITED},
+    "pages.redirect",
+    "pages.usefullink",
+    {"model": "news.newsitem", "exclude_fields": _NOT_AUDITED},
+    {
+        "model": "operations.operation",
+        "exclude_fields": _NOT_AUDITED,
+        "m2m_fields": ["related_operations"],
+    },
+    "publishing.removedaddress",
+    "alerts.threatlevel",
+    "alerts.threatlevelchange",
+    {"model": "alerts.incidentalert", "exclude_fields": ["message_html"]},
+    {"model": "alerts.incident", "exclude_fields": ["body_html", "updated_at"]},
+    {"model": "alerts.incidentupdate", "exclude_fields": ["text_html"]},
+    "contact.organisation",
+    {"model": "contact.feedback", "include_fields": ["status", "assignee"]},
+    # Role changes: who was put in which group, made staff or superuser.
+    {
+        "model": "auth.user",
+        "exclude_fields": ["password", "last_login"],
+        "m2m_fields": ["groups", "user_permissions"],
+    },
+)
+AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # --- Forms ----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

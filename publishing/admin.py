@@ -9,6 +9,7 @@ history, a comparison of two revisions and a revert.
 import difflib
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from core.content_version import refresh_public_pages
@@ -111,9 +113,19 @@ class PublishableAdmin(admin.ModelAdmin):
                 "preview_url": self._url("preview", obj) if obj else None,
                 "unpublish_url": self._url("unpublish", obj) if obj else None,
                 "publish_blockers": obj.publish_blockers() if obj else [],
+                "audit_url": self._audit_url(request, obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _audit_url(request, obj) -> str:
+        """This object's entries in the audit log, for those who may read it (superusers)."""
+        if obj is None or not request.user.has_perm("auditlog.view_logentry"):
+            return ""
+        content_type = ContentType.objects.get_for_model(obj)
+        query = urlencode({"resource_type": content_type.pk, "object_pk": obj.pk})
+        return f"{reverse('admin:auditlog_logentry_changelist')}?{query}"
 
     def save_model(self, request, obj, form, change):
         publish = "_publish" in request.POST

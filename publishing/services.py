@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from core import audit
 from core.content_version import refresh_public_pages
 from publishing.models import PublishableModel, RemovedAddress, Revision
 
@@ -94,6 +95,8 @@ def draft_save(
     )
     obj.latest_revision = revision
     obj.has_unpublished_changes = True
+    if submit:
+        audit.record(obj, "Submitted for review", actor=user)
     return revision
 
 
@@ -116,6 +119,7 @@ def _withdraw_if_blocked(obj: PublishableModel, user: AbstractBaseUser | None) -
         user=user,
         message=f"Taken off the public site: {' '.join(blockers)}"[:255],
     )
+    audit.record(obj, "Taken off the public site", actor=user, detail=" ".join(blockers))
     refresh_public_pages()
 
 
@@ -141,6 +145,8 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         revision.save(update_fields=["approved_go_live_at"])
         obj.scheduled_revision = revision
         obj.save(update_fields=["scheduled_revision"])
+        when = timezone.localtime(obj.go_live_at)
+        audit.record(obj, "Scheduled", actor=user, detail=f"to go live at {when:%H:%M on %d %B %Y}")
         refresh_public_pages()
         return obj
     obj.live = True
@@ -153,6 +159,7 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
     if obj.expire_at and obj.expire_at <= now:
         obj.expire_at = None  # publishing again after expiry starts a new life
     obj.save_published_row()
+    audit.record(obj, "Published", actor=user)
     refresh_public_pages()
     return obj
 
@@ -174,6 +181,7 @@ def object_unpublish(*, obj: PublishableModel, user: AbstractBaseUser | None) ->
     Revision.objects.create(
         content_object=obj, content=obj.revision_content(), user=user, message="Unpublished"
     )
+    audit.record(obj, "Unpublished", actor=user)
     refresh_public_pages()
     return obj
 
@@ -186,9 +194,10 @@ def revision_revert(
     draft = type(obj).objects.get(pk=obj.pk)
     draft.apply_revision_content(revision.content)
     when = timezone.localtime(revision.created_at)
-    return draft_save(
-        obj=draft, user=user, message=f"Reverted to the revision of {when:%d %b %Y %H:%M}"
-    )
+    message = f"Reverted to the revision of {when:%d %b %Y %H:%M}"
+    revision = draft_save(obj=draft, user=user, message=message)
+    audit.record(obj, "Reverted", actor=user, detail=message)
+    return revision
 
 
 def publish_scheduled(*, now=None) -> dict[str, int]:
