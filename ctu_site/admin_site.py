@@ -26,6 +26,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from publishing.dashboard import dashboard
+
 SETUP_DEVICE_NAME = "Authenticator app"
 
 
@@ -90,6 +92,12 @@ class StaffAdminSite(admin.AdminSite):
         if request.method == "GET" and _needs_code(request):
             return HttpResponseRedirect(reverse("admin:verify"))
         return super().login(request, extra_context)
+
+    def index(self, request, extra_context=None):
+        """The staff home: the dashboard of what waits, what is scheduled and what is stale,
+        above the list of everything staff can edit."""
+        extra_context = {**(extra_context or {}), "dashboard": dashboard(request.user)}
+        return super().index(request, extra_context)
 
     def get_urls(self):
         return [

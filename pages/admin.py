@@ -69,6 +69,7 @@ class PageAdmin(PublishableAdmin):
                 )
             },
         ),
+        ("Review", {"fields": ("last_reviewed_on",)}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )
     prepopulated_fields = {"slug": ("title",)}

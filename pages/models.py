@@ -98,6 +98,15 @@ class Page(PublishableModel):
         default=False,
         help_text=_("For pages read by people who may be worried about someone at home (Prevent)."),
     )
+    last_reviewed_on = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date someone last checked this page is still right and still needed. Pages "
+            "not reviewed for 12 months are listed on the staff home page."
+        ),
+    )
     revisions = GenericRelation(Revision, related_query_name="page")
 
     objects = PageQuerySet.as_manager()
@@ -179,6 +188,17 @@ class Page(PublishableModel):
             )
         if self.parent_id is None and self.slug in reserved_top_level_slugs():
             raise ValidationError({"slug": _("This address is used by another part of the site.")})
+
+    @staticmethod
+    def review_due_query(cutoff) -> models.Q:
+        """Live pages last reviewed (or, never reviewed, last published) before ``cutoff``."""
+        return models.Q(live=True) & (
+            models.Q(last_reviewed_on__lt=timezone.localtime(cutoff).date())
+            | models.Q(last_reviewed_on__isnull=True, last_published_at__lt=cutoff)
+        )
+
+    def last_reviewed_or_published(self):
+        return self.last_reviewed_on or self.last_published_at
 
     @property
     def short_title(self) -> str:

@@ -7,6 +7,7 @@ committed.
 
 import json
 import logging
+from functools import partial
 
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from core import audit
 from core.content_version import refresh_public_pages
+from publishing import tasks
 from publishing.models import PublishableModel, RemovedAddress, Revision
 
 logger = logging.getLogger(__name__)
@@ -97,6 +99,15 @@ def draft_save(
     obj.has_unpublished_changes = True
     if submit:
         audit.record(obj, "Submitted for review", actor=user)
+        transaction.on_commit(
+            partial(
+                tasks.review_requested_notify.enqueue,
+                content_type_id=revision.content_type_id,
+                object_id=obj.pk,
+                author=user.get_username() if user else "Someone",
+            ),
+            robust=True,  # the draft is saved: a mail problem must not undo or hide that
+        )
     return revision
 
 
@@ -160,6 +171,17 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         obj.expire_at = None  # publishing again after expiry starts a new life
     obj.save_published_row()
     audit.record(obj, "Published", actor=user)
+    if revision.submitted_for_review and revision.user_id and user and revision.user_id != user.pk:
+        transaction.on_commit(
+            partial(
+                tasks.published_notify.enqueue,
+                content_type_id=revision.content_type_id,
+                object_id=obj.pk,
+                author_id=revision.user_id,
+                by=user.get_username(),
+            ),
+            robust=True,
+        )
     refresh_public_pages()
     return obj
 
