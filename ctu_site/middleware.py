@@ -7,8 +7,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
-from alerts.sitewide import fallback_fingerprint, seconds_until_change
+from alerts.sitewide import fallback_fingerprint
+from alerts.sitewide import seconds_until_change as seconds_until_alerts_change
 from core.content_version import get_content_version
+from publishing.schedule import seconds_until_change as seconds_until_publishing_change
 from referrals.redaction import referral_paths
 
 
@@ -38,8 +40,13 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self.response_is_cacheable(response):
-            # Never keep a page past the moment an incident alert starts or ends.
-            timeout = min(settings.PAGE_CACHE_SECONDS, seconds_until_change())
+            # Never keep a page past the moment an incident alert starts or ends, or scheduled
+            # content goes live or expires.
+            timeout = min(
+                settings.PAGE_CACHE_SECONDS,
+                seconds_until_alerts_change(),
+                seconds_until_publishing_change(),
+            )
             if timeout > 0:
                 cache.set(key, response, timeout)
         return response

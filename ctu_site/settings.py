@@ -135,6 +135,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Publishes what has reached its go-live time before any page is answered, cached or not.
+    "publishing.schedule.ScheduledPublishingMiddleware",
     "ctu_site.middleware.PublicPageCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -198,6 +200,15 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+elif DEBUG and not TESTING:
+    # `make run`: a cache in files, shared by the development server and management commands
+    # (publish_scheduled, shell), so that what staff try locally behaves as with Redis.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / ".cache" / "django",
+        }
+    }
 else:
     CACHES = {
         "default": {

@@ -16,5 +16,6 @@ def text_of(response) -> str:
 
 
 # Queries every page makes on a cold cache for its shared context (the main menu, the threat
-# level, the incident alerts); after that they come from the cache. Page budgets add this.
-SITE_CONTEXT_QUERIES = 3
+# level, the incident alerts, the next scheduled publishing change); after that they come from
+# the cache. Page budgets add this.
+SITE_CONTEXT_QUERIES = 4

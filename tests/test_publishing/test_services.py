@@ -178,3 +178,55 @@ def test_the_state_property_and_the_list_filter_agree_in_every_state(kind, publi
         found = kind.model.objects.in_publish_state(PublishState.SCHEDULED)
         assert list(found.values_list("pk", flat=True)) == [later.pk]
         assert kind.model.objects.get(pk=later.pk).publish_state == PublishState.SCHEDULED
+
+
+@pytest.mark.page_cache
+def test_an_expiry_reaches_a_warm_cache_with_no_command_run(
+    kind, client, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(NOON, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            obj = kind.make("cached-then-gone", expire_at=NOON + dt.timedelta(minutes=5))
+        assert client.get(obj.get_absolute_url()).status_code == 200
+        assert client.get(obj.get_absolute_url()).status_code == 200  # from the cache
+    # Sooner than the page cache would drop the page of itself (PAGE_CACHE_SECONDS).
+    with time_machine.travel(NOON + dt.timedelta(minutes=5, seconds=1), tick=False):
+        assert client.get(obj.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.page_cache
+def test_a_scheduled_change_reaches_a_warm_cache_on_time_with_no_command_run(
+    kind, client, publisher, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(NOON, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            obj = kind.make("cached-then-changed", title="Before")
+            kind.set_title(obj, "After")
+            obj.go_live_at = NOON + dt.timedelta(hours=1)
+            services.revision_publish(
+                revision=services.draft_save(obj=obj, user=publisher), user=publisher
+            )
+        assert "Before" in text_of(client.get(obj.get_absolute_url()))
+        assert "Before" in text_of(client.get(obj.get_absolute_url()))  # from the cache
+    with time_machine.travel(NOON + dt.timedelta(hours=1, seconds=2), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            html = text_of(client.get(obj.get_absolute_url()))
+        assert "After" in html and "Before" not in html
+        obj.refresh_from_db()
+        assert obj.publish_state == PublishState.LIVE
+
+
+@pytest.mark.page_cache
+def test_a_scheduled_first_publish_appears_on_time_with_no_command_run(
+    kind, client, publisher, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(NOON, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            obj = kind.make("not-yet", publish=False, go_live_at=NOON + dt.timedelta(hours=1))
+            services.object_publish(obj=obj, user=publisher)
+        assert client.get(obj.get_absolute_url()).status_code == 404
+    with (
+        time_machine.travel(NOON + dt.timedelta(hours=1, seconds=2), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert client.get(obj.get_absolute_url()).status_code == 200
