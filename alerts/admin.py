@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from alerts.forms import IncidentAlertForm, IncidentForm, IncidentUpdateForm
 from alerts.models import (
     Incident,
     IncidentAlert,
@@ -92,6 +93,7 @@ class ThreatLevelAdmin(admin.ModelAdmin):
 class IncidentAlertAdmin(admin.ModelAdmin):
     """Switch on a site-wide alert during a major incident; it shows on every page at once."""
 
+    form = IncidentAlertForm
     list_display = ("headline", "severity", "starts_at", "ends_at", "showing_now")
     list_filter = ("severity",)
     fields = (
@@ -124,6 +126,7 @@ class IncidentAlertAdmin(admin.ModelAdmin):
 
 class IncidentUpdateInline(admin.StackedInline):
     model = IncidentUpdate
+    form = IncidentUpdateForm
     extra = 1
     fields = ("posted_at", "text")
     verbose_name = "update"
@@ -139,6 +142,7 @@ class IncidentUpdateInline(admin.StackedInline):
 class IncidentAdmin(admin.ModelAdmin):
     """Incident pages: a summary that stays, and timestamped updates added as things change."""
 
+    form = IncidentForm
     list_display = ("title", "status", "published", "updated_at", "view_on_site_link")
     list_filter = ("status", "published")
     search_fields = ("title", "summary")

@@ -123,8 +123,11 @@ class IncidentAlert(models.Model):
     severity = models.CharField(
         max_length=20,
         choices=Severity.choices,
-        default=Severity.URGENT,
-        help_text=_("Urgent for a live incident; information for updates and advice."),
+        default=Severity.INFORMATION,
+        help_text=_(
+            "Information for updates and advice; urgent only for a live incident where people "
+            "must act now (it shows in red)."
+        ),
     )
     incident = models.ForeignKey(
         "Incident",
@@ -217,7 +220,7 @@ class Incident(models.Model):
     slug = models.SlugField(
         max_length=80,
         unique=True,
-        help_text=_("The last part of the address: /incidents/<this>/."),
+        help_text=_("The last part of the address: /incidents/name-of-the-incident/."),
     )
     summary = models.CharField(
         max_length=300,

@@ -81,3 +81,38 @@ def render_markdown(text: str) -> str:
         output_format="html",
     )
     return sanitise_html(html)
+
+
+_LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s*\S")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
+
+
+def problems(text: str) -> list[str]:
+    """What the sanitiser would silently drop or change in ``text``, in words editors read.
+
+    Forms show these as errors, so that nothing an editor wrote vanishes without a word.
+    """
+    found: list[str] = []
+    in_code = False
+    for line in (text or "").splitlines():
+        if line.strip().startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if _LEVEL_ONE_HEADING.match(line) and "heading" not in found:
+            found.append("heading")
+        if _IMAGE.search(line) and "image" not in found:
+            found.append("image")
+        if _HTML_TAG.search(line) and "html" not in found:
+            found.append("html")
+    messages = {
+        "heading": "Start headings with ## (or ### below them): a single # makes the page's "
+        "own title, which the page already has.",
+        "image": "Images cannot be added with ![...](...): they would not appear. Link to the "
+        "image instead, or ask for it to be added to the page another way.",
+        "html": "HTML tags are removed when the page is shown. Use Markdown instead: ## for "
+        "headings, - for lists, [text](address) for links.",
+    }
+    return [messages[key] for key in found]

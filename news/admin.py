@@ -14,11 +14,21 @@ class NewsItemAdmin(PublishableAdmin):
 
     preview_template = "news/news_detail.html"
     list_display = ("title", "state", "first_published_at", "updated_at")
-    list_filter = (PublishStateFilter,)
     search_fields = ("title", "summary", "body")
     date_hierarchy = "first_published_at"
     prepopulated_fields = {"slug": ("title",)}
+    list_filter = (PublishStateFilter, "reporting_restrictions")
     fieldsets = (
+        (
+            "Reporting restrictions",
+            {
+                "fields": ("reporting_restrictions",),
+                "description": (
+                    "News of an arrest or a charge can prejudice a trial: check with the Crown "
+                    "Prosecution Service before publishing it."
+                ),
+            },
+        ),
         (None, {"fields": ("title", "summary", "body")}),
         ("Address", {"fields": ("slug",)}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),

@@ -10,19 +10,19 @@ from core.addresses import reserved_slugs
 from core.markdown import render_markdown
 from publishing.models import (
     MARKDOWN_HELP,
-    PublishableModel,
-    PublishableQuerySet,
+    RestrictableModel,
+    RestrictableQuerySet,
     Revision,
     markdown_body_field,
 )
 
 
-class NewsQuerySet(PublishableQuerySet):
+class NewsQuerySet(RestrictableQuerySet):
     def newest_first(self):
         return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
 
 
-class NewsItem(PublishableModel):
+class NewsItem(RestrictableModel):
     """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
 
     revision_fields = ("title", "summary", "body")
@@ -34,7 +34,7 @@ class NewsItem(PublishableModel):
         max_length=80,
         unique=True,
         help_text=_(
-            "The last part of the address (/news/<this>/): lower-case letters, numbers and "
+            "The last part of the address (/news/like-this/): lower-case letters, numbers and "
             "hyphens. Changing it breaks links people have saved."
         ),
     )

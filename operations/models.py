@@ -17,8 +17,8 @@ from core.addresses import reserved_slugs
 from core.contest import CONTEST_STRANDS
 from core.markdown import render_markdown
 from publishing.models import (
-    PublishableModel,
-    PublishableQuerySet,
+    RestrictableModel,
+    RestrictableQuerySet,
     Revision,
     markdown_body_field,
 )
@@ -39,11 +39,7 @@ Strand = models.TextChoices(
 )
 
 
-class OperationQuerySet(PublishableQuerySet):
-    def published(self, *, at=None):
-        """Live operations, never one under reporting restrictions, whatever its other flags."""
-        return super().published(at=at).filter(reporting_restrictions=False)
-
+class OperationQuerySet(RestrictableQuerySet):
     def newest_first(self):
         """Most recent conviction or sentence first; those without a year last."""
         return self.order_by(F("conviction_year").desc(nulls_last=True), "name")
@@ -56,7 +52,7 @@ class OperationQuerySet(PublishableQuerySet):
         return self.filter(conviction_year__gte=decade, conviction_year__lt=decade + 10)
 
 
-class Operation(PublishableModel):
+class Operation(RestrictableModel):
     """One operation the unit led: what happened, and the facts of the outcome in court."""
 
     revision_fields = (
@@ -159,15 +155,6 @@ class Operation(PublishableModel):
             "Give lengths only from a checked source."
         ),
     )
-    reporting_restrictions = models.BooleanField(
-        _("reporting restrictions apply"),
-        default=False,
-        help_text=_(
-            "Tick if a court has restricted reporting of this case, or a trial is coming up. "
-            "Saving with this ticked takes the operation off the public site at once, and it "
-            "cannot be published again until the box is unticked."
-        ),
-    )
     facts_last_checked = models.DateField(
         null=True,
         blank=True,
@@ -225,11 +212,6 @@ class Operation(PublishableModel):
             )
         if errors:
             raise ValidationError(errors)
-
-    def publish_blockers(self) -> list[str]:
-        if self.reporting_restrictions:
-            return [str(_("Reporting restrictions are set on this operation."))]
-        return []
 
     def key_facts(self) -> list[dict]:
         """The facts shown in the case's key-facts list, in order; unknown ones left out."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.markdown import problems
 from publishing.models import Revision
 
 
@@ -30,6 +31,12 @@ class PublishableForm(forms.ModelForm):
         if self.instance.pk:
             self._refuse_if_stale(cleaned.get("based_on_revision"))
         return cleaned
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        if found := problems(body):
+            raise forms.ValidationError(found)
+        return body
 
     def _refuse_if_stale(self, based_on: int | None) -> None:
         model = type(self.instance)

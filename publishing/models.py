@@ -255,6 +255,37 @@ class PublishableModel(models.Model):
         return []
 
 
+class RestrictableQuerySet(PublishableQuerySet):
+    def published(self, *, at=None):
+        """Never anything under reporting restrictions, whatever its other flags."""
+        return super().published(at=at).filter(reporting_restrictions=False)
+
+
+class RestrictableModel(PublishableModel):
+    """Publishable content about real cases, which a court can stop us reporting (operations,
+    and news such as a charge or an arrest)."""
+
+    reporting_restrictions = models.BooleanField(
+        _("reporting restrictions apply"),
+        default=False,
+        help_text=_(
+            "Tick if a court has restricted reporting of this case, or a trial is coming up. "
+            "Saving with this ticked takes it off the public site at once, and it cannot be "
+            "published again until the box is unticked."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def publish_blockers(self) -> list[str]:
+        blockers = super().publish_blockers()
+        if self.reporting_restrictions:
+            name = self._meta.verbose_name
+            blockers.append(str(_("Reporting restrictions are set on this %s.") % name))
+        return blockers
+
+
 class RemovedAddress(models.Model):
     """An address whose content a Publisher deleted: it answers 410 Gone, not 404, so that
     people and search engines learn it was taken down on purpose."""

@@ -125,6 +125,10 @@ def test_starter_level_is_substantial_and_asks_to_be_confirmed():
     assert timezone.now() - current.confirmed_at > dt.timedelta(days=30)
 
 
+def test_a_new_alert_is_information_unless_someone_chooses_urgent():
+    assert make_alert().severity == IncidentAlert.Severity.INFORMATION
+
+
 def make_alert(**fields):
     defaults = {
         "headline": "Incident in the city centre",
@@ -135,7 +139,11 @@ def make_alert(**fields):
 
 
 def test_an_alert_shows_between_its_start_and_end(client):
-    make_alert(starts_at=NOON + dt.timedelta(hours=1), ends_at=NOON + dt.timedelta(hours=3))
+    make_alert(
+        starts_at=NOON + dt.timedelta(hours=1),
+        ends_at=NOON + dt.timedelta(hours=3),
+        severity=IncidentAlert.Severity.URGENT,
+    )
     with time_machine.travel(NOON, tick=False):
         assert "Incident in the city centre" not in client.get("/").content.decode()
     with time_machine.travel(NOON + dt.timedelta(hours=2), tick=False):

@@ -143,3 +143,45 @@ def test_other_classes_are_removed():
 )
 def test_the_checker_itself_catches_unsanitised_html(raw):
     assert dangers(raw) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# A title\n\nText.", "Start headings with ##"),
+        ("Look: ![poster](https://example.org/poster.png)", "Images cannot be added"),
+        ("<div>boxed</div>", "HTML tags are removed"),
+        ('Click <a href="https://example.org">here</a>', "HTML tags are removed"),
+    ],
+)
+def test_what_the_sanitiser_would_drop_is_named(text, expected):
+    from core.markdown import problems
+
+    assert any(expected in message for message in problems(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## A heading\n\n### And below it",
+        "A link: <https://example.org> and [text](https://example.org)",
+        "```\n# not a heading in code\n<div>\n```",
+        "Prices under £5 & over 3 < 4",
+    ],
+)
+def test_ordinary_markdown_has_no_problems(text):
+    from core.markdown import problems
+
+    assert problems(text) == []
+
+
+@pytest.mark.django_db
+def test_no_starter_content_has_anything_the_sanitiser_would_drop():
+    from core.markdown import problems
+    from news.starter import starter_items
+    from operations.starter import OPERATIONS
+    from pages.starter import starter_pages
+
+    bodies = [page.body for page in starter_pages()] + [item.body for item in starter_items()]
+    bodies += [spec.get("body", "") for spec in OPERATIONS]
+    assert [problems(body) for body in bodies if problems(body)] == []

@@ -4,6 +4,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from news import starter
@@ -179,3 +180,29 @@ def test_feed_is_not_an_item_address(make_news):
 
     with pytest.raises(ValidationError, match="news feeds"):
         NewsItem(title="Feed", slug="feed", summary="x").full_clean()
+
+
+def test_news_under_reporting_restrictions_is_taken_off_and_cannot_be_published(
+    client, editor, publisher, make_news
+):
+    from publishing import services
+    from tests.factories import news_form
+
+    item = make_news("Man charged", slug="man-charged")
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:news_newsitem_change", args=[item.pk]),
+        news_form(item, reporting_restrictions="on", _continue="Save draft"),
+        follow=True,
+    )
+    assert "Taken off the public site: Reporting restrictions are set on this news item." in (
+        response.content.decode()
+    )
+    item.refresh_from_db()
+    assert not item.live
+    client.logout()
+    assert client.get("/news/man-charged/").status_code == 404
+    with pytest.raises(services.PublishingRefused):
+        services.object_publish(obj=item, user=publisher)
+    NewsItem.objects.filter(pk=item.pk).update(live=True)  # however it was set...
+    assert client.get("/news/man-charged/").status_code == 404  # ...never public

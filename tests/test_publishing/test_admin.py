@@ -331,3 +331,20 @@ def test_a_form_from_before_a_publish_cannot_publish_over_it(client, publisher, 
     assert again.status_code == 200
     obj.refresh_from_db()
     assert kind.title(obj) == "Two"
+
+
+def test_markdown_the_sanitiser_would_drop_is_a_form_error_not_a_silent_loss(
+    client, editor, kind
+):
+    obj = kind.make("markdown-checked", body="Fine text.")
+    client.force_login(editor)
+    response = client.post(
+        kind.admin_url("change", obj),
+        kind.form(obj, body="# Big title\n\n![photo](https://example.org/a.jpg)", _continue="1"),
+    )
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "Start headings with ##" in html
+    assert "Images cannot be added" in html
+    obj.refresh_from_db()
+    assert obj.latest_revision.content["body"] == "Fine text."
