@@ -1,11 +1,18 @@
 """Staff controls for the threat level and incident alerts (Publishers change them)."""
 
 import datetime as dt
+from dataclasses import asdict
 
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.cache import never_cache
 
 from alerts.forms import IncidentAlertForm, IncidentForm, IncidentUpdateForm
 from alerts.models import (
@@ -15,6 +22,8 @@ from alerts.models import (
     ThreatLevel,
     ThreatLevelChange,
 )
+from alerts.sitewide import alert_for_display
+from core.markdown import render_markdown
 
 CONFIRM_EVERY = dt.timedelta(days=30)
 
@@ -108,6 +117,54 @@ class IncidentAlertAdmin(admin.ModelAdmin):
     )
     search_fields = ("headline", "message")
     autocomplete_fields = ("incident",)
+    change_form_template = "admin/alerts/incidentalert/change_form.html"
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("preview/", wrap(self.preview_view), name="alerts_incidentalert_preview"),
+            path(
+                "<int:pk>/switch-off/",
+                wrap(self.switch_off_view),
+                name="alerts_incidentalert_switch_off",
+            ),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(never_cache)
+    def preview_view(self, request):
+        """The banner exactly as every page would show it, from the form, before anything is
+        saved (the form posts here, into a new tab)."""
+        if request.method != "POST" or not self.has_add_permission(request):
+            raise PermissionDenied
+        form = self.get_form(request)(request.POST)
+        if not form.is_valid():
+            context = {**self.admin_site.each_context(request), "form": form}
+            return TemplateResponse(
+                request, "admin/alerts/incidentalert/preview_errors.html", context, status=400
+            )
+        alert = form.save(commit=False)
+        alert.message_html = render_markdown(alert.message)
+        response = TemplateResponse(
+            request,
+            "admin/alerts/incidentalert/preview.html",
+            {"alerts": [asdict(alert_for_display(alert))], "preview": True},
+        )
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def switch_off_view(self, request, pk):
+        """End an alert that is showing, at once (POST only)."""
+        alert = get_object_or_404(IncidentAlert, pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, alert):
+            raise PermissionDenied
+        if alert.is_active:
+            alert.ends_at = timezone.now()
+            alert.save(update_fields=["ends_at"])
+            self.message_user(
+                request, f"“{alert}” is switched off and no longer on any page.", messages.SUCCESS
+            )
+        return HttpResponseRedirect(reverse("admin:alerts_incidentalert_change", args=[pk]))
 
     @admin.display(description="Showing now", boolean=True)
     def showing_now(self, obj):

@@ -65,9 +65,7 @@ def _from_database(now) -> tuple[dict, float]:
     active.sort(
         key=lambda a: (a.severity != IncidentAlert.Severity.URGENT, -a.starts_at.timestamp())
     )
-    alerts = [
-        Alert(a.headline, a.message_html, a.severity, *_link(a, a.incident)) for a in active[:3]
-    ]
+    alerts = [alert_for_display(a) for a in active[:3]]
     boundaries = [a.starts_at for a in current if a.starts_at > now]
     boundaries += [a.ends_at for a in active if a.ends_at]
     seconds = MAX_SECONDS
@@ -78,6 +76,11 @@ def _from_database(now) -> tuple[dict, float]:
         "alerts": [asdict(alert) for alert in alerts],
     }
     return context, seconds
+
+
+def alert_for_display(alert) -> Alert:
+    """An IncidentAlert (saved or not) as every page shows it."""
+    return Alert(alert.headline, alert.message_html, alert.severity, *_link(alert, alert.incident))
 
 
 def _link(alert, incident) -> tuple[str, str]:

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.urls import reverse
+from django.utils import timezone
 
 from alerts.models import Incident, IncidentAlert, IncidentUpdate
 from tests.utils import HOTLINE_TEL, tel_links, text_of
@@ -168,3 +170,75 @@ def test_times_are_written_in_uk_time_the_gov_uk_way(moment, shown):
     from core.templatetags.core import uk_time
 
     assert uk_time(moment) == shown
+
+
+def _alert_form(**changes):
+    now = timezone.localtime()
+    return {
+        "headline": "Road closed in the city centre",
+        "message": "Avoid **Broad Street** until further notice.",
+        "severity": "information",
+        "starts_at_0": f"{now:%Y-%m-%d}",
+        "starts_at_1": f"{now:%H:%M:%S}",
+        "ends_at_0": "",
+        "ends_at_1": "",
+        "link_url": "",
+        "link_text": "",
+        "incident": "",
+        **changes,
+    }
+
+
+@pytest.mark.django_db
+def test_a_publisher_previews_the_banner_before_anything_is_saved(client, publisher):
+    from alerts.models import IncidentAlert
+
+    client.force_login(publisher)
+    response = client.post(reverse("admin:alerts_incidentalert_preview"), _alert_form())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Road closed in the city centre" in html
+    assert "<strong>Broad Street</strong>" in html
+    assert "app-alert-banner--information" in html
+    assert not IncidentAlert.objects.exists()
+    client.logout()
+    assert "Road closed" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_cannot_preview_or_switch_alerts(client, editor):
+    from alerts.models import IncidentAlert
+
+    alert = IncidentAlert.objects.create(headline="Live", message="Now.")
+    client.force_login(editor)
+    assert (
+        client.post(reverse("admin:alerts_incidentalert_preview"), _alert_form()).status_code == 403
+    )
+    switch = reverse("admin:alerts_incidentalert_switch_off", args=[alert.pk])
+    assert client.post(switch).status_code == 403
+    alert.refresh_from_db()
+    assert alert.ends_at is None
+
+
+@pytest.mark.django_db
+def test_switch_off_now_takes_the_alert_off_every_page_at_once(
+    client, publisher, django_capture_on_commit_callbacks
+):
+    from alerts.models import IncidentAlert
+
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = IncidentAlert.objects.create(headline="Evacuation lifted", message="All clear.")
+    assert "Evacuation lifted" in client.get("/").content.decode()
+    staff = client.__class__()
+    staff.force_login(publisher)
+    change = staff.get(reverse("admin:alerts_incidentalert_change", args=[alert.pk]))
+    assert "Switch off now" in change.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(reverse("admin:alerts_incidentalert_switch_off", args=[alert.pk]))
+    alert.refresh_from_db()
+    assert not alert.is_active
+    assert "Evacuation lifted" not in client.get("/").content.decode()
+    assert (
+        staff.get(reverse("admin:alerts_incidentalert_switch_off", args=[alert.pk])).status_code
+        == 403
+    )

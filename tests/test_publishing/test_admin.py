@@ -333,9 +333,7 @@ def test_a_form_from_before_a_publish_cannot_publish_over_it(client, publisher, 
     assert kind.title(obj) == "Two"
 
 
-def test_markdown_the_sanitiser_would_drop_is_a_form_error_not_a_silent_loss(
-    client, editor, kind
-):
+def test_markdown_the_sanitiser_would_drop_is_a_form_error_not_a_silent_loss(client, editor, kind):
     obj = kind.make("markdown-checked", body="Fine text.")
     client.force_login(editor)
     response = client.post(
