@@ -167,6 +167,14 @@ class Page(PublishableModel):
                 Redirect.objects.update_or_create(old_path=child_old, defaults={"page": child})
         refresh_public_pages()
 
+    def goes_with_it(self):
+        """The live pages below this one: none may stay up with its breadcrumb broken."""
+        return list(
+            Page.objects.filter(live=True, url_path__startswith=self.url_path)
+            .exclude(pk=self.pk)
+            .order_by("-depth")
+        )
+
     def compute_url_path(self) -> str:
         prefix = self.parent.url_path if self.parent_id else "/"
         return f"{prefix}{self.slug}/"

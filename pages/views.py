@@ -82,6 +82,9 @@ class PageView(DetailView):
                 return HttpResponsePermanentRedirect(redirect.page.url_path)
             raise Http404("No published page at this address")
         ancestors = [by_path[p] for p in above if p in by_path]
+        if len(ancestors) != len(above):
+            # A section above it is not on the site (unpublished or expired): neither is this.
+            raise Http404("A section above this page is not published")
         context = self.get_context_data(object=self.object)
         context.update(page_context(self.object, ancestors=ancestors, cards=rows))
         return self.render_to_response(context)

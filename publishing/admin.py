@@ -322,6 +322,7 @@ class PublishableAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "original": obj,
             "title": f"Unpublish “{obj}”?",
+            "goes_with_it": obj.goes_with_it(),
         }
         return TemplateResponse(request, "admin/publishable/unpublish.html", context)
 

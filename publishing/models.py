@@ -246,6 +246,11 @@ class PublishableModel(models.Model):
         this (a page that moved takes its children along and leaves redirects)."""
         self.save()
 
+    def goes_with_it(self) -> list["PublishableModel"]:
+        """Live objects that cannot stay on the public site without this one (a section's
+        pages), unpublished with it. Subclasses with structure extend."""
+        return []
+
     def publish_blockers(self) -> list[str]:
         """Reasons, in words staff read, why this may not be on the public site now.
 

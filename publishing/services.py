@@ -194,16 +194,23 @@ def object_publish(*, obj: PublishableModel, user: AbstractBaseUser | None) -> P
 
 @transaction.atomic
 def object_unpublish(*, obj: PublishableModel, user: AbstractBaseUser | None) -> PublishableModel:
-    """Take an object off the public site; its content and revisions are kept."""
+    """Take an object off the public site, and what cannot stay without it (a section's
+    pages); content and revisions are kept."""
     _require_publisher(user, obj)
+    for dependant in obj.goes_with_it():
+        _unpublish_one(dependant, user, message=f"Unpublished with “{obj}”")
+    return _unpublish_one(obj, user, message="Unpublished")
+
+
+def _unpublish_one(obj: PublishableModel, user, *, message: str) -> PublishableModel:
     obj.live = False
     obj.scheduled_revision = None
     obj.has_unpublished_changes = True
     obj.save(update_fields=["live", "scheduled_revision", "has_unpublished_changes", "updated_at"])
     Revision.objects.create(
-        content_object=obj, content=obj.revision_content(), user=user, message="Unpublished"
+        content_object=obj, content=obj.revision_content(), user=user, message=message
     )
-    audit.record(obj, "Unpublished", actor=user)
+    audit.record(obj, message, actor=user)
     refresh_public_pages()
     return obj
 

@@ -129,3 +129,35 @@ def test_deleting_a_section_lists_what_goes_and_leaves_every_address_gone(
     for gone in ("/old-section/", "/old-section/renamed-child/", "/old-section/old-child/"):
         assert client.get(gone).status_code == 410, gone
     assert client.get("/never-existed/").status_code == 404
+
+
+def test_unpublishing_a_section_lists_and_unpublishes_its_pages(client, publisher, make_page):
+    section = make_page("a-section", title="A section")
+    child = make_page("a-child", parent=section, title="A child")
+    grandchild = make_page("a-grandchild", parent=child, title="A grandchild")
+    client.force_login(publisher)
+    url = reverse("admin:pages_page_unpublish", args=[section.pk])
+    confirm = client.get(url).content.decode()
+    assert "The 2 pages inside it will be unpublished too" in confirm
+    assert "A child" in confirm and "A grandchild" in confirm
+    client.post(url)
+    for page in (section, child, grandchild):
+        page.refresh_from_db()
+        assert not page.live, page
+    client.logout()
+    assert client.get("/a-section/a-child/").status_code == 404
+
+
+def test_a_page_under_an_expired_section_is_not_served(client, make_page):
+    import datetime as dt
+
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        section = make_page("expiring-section", expire_at=timezone.now() + dt.timedelta(hours=1))
+        make_page("inside", parent=section)
+        assert client.get("/expiring-section/inside/").status_code == 200
+        traveller.shift(dt.timedelta(hours=2))
+        assert client.get("/expiring-section/").status_code == 404
+        assert client.get("/expiring-section/inside/").status_code == 404
