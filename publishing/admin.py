@@ -6,8 +6,6 @@ unpublish and schedule (checked on the server), and each object has a preview, a
 history, a comparison of two revisions and a revert.
 """
 
-import difflib
-
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -22,7 +20,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from core.content_version import refresh_public_pages
-from publishing import services
+from publishing import compare, services
 from publishing.forms import PublishableForm
 from publishing.models import PublishState, RemovedAddress, Revision
 
@@ -34,6 +32,23 @@ STATE_TAGS = {
     PublishState.LIVE_WITH_CHANGES: "yellow",
     PublishState.EXPIRED: "red",
 }
+
+
+def _revision_number(value) -> int:
+    """A revision id from a query string; anything that is not one finds nothing (404)."""
+    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+
+
+def _readable(field, value) -> str:
+    """A revision's stored value as staff read it: a time in UK time, a choice by its label."""
+    if value in (None, ""):
+        return "(none)"
+    python = field.to_python(value)
+    if hasattr(python, "tzinfo"):
+        return f"{timezone.localtime(python):%-d %B %Y %H:%M}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(python, python))
+    return str(python)
 
 
 class PublishStateFilter(admin.SimpleListFilter):
@@ -60,6 +75,8 @@ class PublishableAdmin(admin.ModelAdmin):
     # Fields that change the public site's addresses or structure once the object is live:
     # only a Publisher may change them then.
     publisher_fields_when_live: tuple[str, ...] = ("slug",)
+    # Markdown fields, compared as the page will look rather than as source text.
+    markdown_fields: tuple[str, ...] = ("body",)
     # Fields that are public the moment they are saved, live or not (links to other objects):
     # only a Publisher may change them.
     publisher_fields: tuple[str, ...] = ()
@@ -269,20 +286,22 @@ class PublishableAdmin(admin.ModelAdmin):
     def compare_view(self, request, pk):
         obj = self._get_or_deny(request, pk)
         revisions = services.object_revisions(obj)
-        older = get_object_or_404(revisions, pk=request.GET.get("a") or 0)
-        newer = get_object_or_404(revisions, pk=request.GET.get("b") or 0)
+        older = get_object_or_404(revisions, pk=_revision_number(request.GET.get("a")))
+        newer = get_object_or_404(revisions, pk=_revision_number(request.GET.get("b")))
         changes = []
-        for name in self.model.revision_fields:
-            before = str(older.content.get(name, "")).splitlines()
-            after = str(newer.content.get(name, "")).splitlines()
+        for name in self.model.draft_fields():
+            before, after = older.content.get(name), newer.content.get(name)
             if before == after:
                 continue
-            lines = [
-                {"kind": {"+": "added", "-": "removed"}.get(line[0], "same"), "text": line[2:]}
-                for line in difflib.ndiff(before, after)
-                if not line.startswith("?")
-            ]
-            changes.append({"field": self.model._meta.get_field(name).verbose_name, "lines": lines})
+            field = self.model._meta.get_field(name)
+            change = {"field": field.verbose_name}
+            if name in self.markdown_fields:
+                change["parts"] = compare.markdown_changes(before or "", after or "")
+            else:
+                change["text"] = compare.text_change(
+                    _readable(field, before), _readable(field, after)
+                )
+            changes.append(change)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -291,6 +310,7 @@ class PublishableAdmin(admin.ModelAdmin):
             "older": older,
             "newer": newer,
             "changes": changes,
+            "preview_url": self._url("preview", obj) + f"?revision={newer.pk}",
         }
         return TemplateResponse(request, "admin/publishable/compare.html", context)
 

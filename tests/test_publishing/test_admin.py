@@ -2,6 +2,7 @@
 roles enforced on the server, preview, history, compare, revert, the list's states."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -142,8 +143,9 @@ def test_revision_history_and_comparison(client, publisher, kind):
     compare = text_of(
         client.get(kind.admin_url("compare", obj), {"a": revisions[0].pk, "b": revisions[-1].pk})
     )
-    assert 'app-diff__line--removed">- Second line' in compare
-    assert 'app-diff__line--added">+ Changed line' in compare
+    assert '<del class="app-compare__del">Second</del>' in compare
+    assert '<ins class="app-compare__ins">Changed</ins> line' in compare
+    assert "?revision=" in compare  # a link to the whole page as the newer revision shows it
 
 
 def test_revert_through_the_admin_makes_a_draft(client, publisher, kind):
@@ -346,3 +348,35 @@ def test_markdown_the_sanitiser_would_drop_is_a_form_error_not_a_silent_loss(cli
     assert "Images cannot be added" in html
     obj.refresh_from_db()
     assert obj.latest_revision.content["body"] == "Fine text."
+
+
+def test_compare_shows_only_what_changed_rendered_as_the_page_will_look(client, publisher, kind):
+    paragraphs = [f"Paragraph {n} about the unit." for n in range(1, 40)]
+    obj = kind.make("long-read", body="\n\n".join(paragraphs))
+    edited = paragraphs.copy()
+    edited[20] = "Paragraph 21 about the **whole** unit."
+    edited.insert(30, "## A new heading")
+    kind.set_title(obj, kind.title(obj))
+    obj.body = "\n\n".join(edited)
+    newer = services.draft_save(obj=obj, user=publisher)
+    client.force_login(publisher)
+    html = text_of(
+        client.get(kind.admin_url("compare", obj), {"a": obj.live_revision_id, "b": newer.pk})
+    )
+    assert re.search(r'<ins class="app-compare__ins">\s*<strong>whole</strong>', html)
+    assert '<h2><ins class="app-compare__ins">A new heading</ins></h2>' in html
+    assert "unchanged paragraphs" in html
+    assert "Paragraph 5 about" not in html  # unchanged parts are not repeated
+    assert "##" not in html.split("<h2>Body</h2>")[-1]  # rendered, not Markdown source
+
+
+def test_compare_with_a_bad_revision_number_is_a_404_not_a_500(client, publisher, kind):
+    obj = kind.make("bad-compare")
+    client.force_login(publisher)
+    assert client.get(kind.admin_url("compare", obj), {"a": "abc", "b": "1"}).status_code == 404
+
+
+def test_an_error_page_does_not_repeat_its_title_in_the_report_box(client):
+    html = text_of(client.get("/no-such-page/"))
+    assert html.count("Page not found") == 2  # the <title> and the <h1>, not the report box
+    assert "If you need to report something" in html
