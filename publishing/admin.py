@@ -6,7 +6,10 @@ unpublish and schedule (checked on the server), and each object has a preview, a
 history, a comparison of two revisions and a revert.
 """
 
+import json
+
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -201,6 +204,16 @@ class PublishableAdmin(admin.ModelAdmin):
                     request, "Draft saved. The public still sees the published version."
                 )
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django's object history says what was done, not only which fields changed."""
+        message = super().construct_change_message(request, form, formsets, add)
+        action = {"_publish": "Published.", "_submit": "Submitted for review."}
+        done = next((words for key, words in action.items() if key in request.POST), "")
+        if not done:
+            return message
+        fields = LogEntry(change_message=json.dumps(message)).get_change_message()
+        return f"{fields} {done}".strip() if fields != "No fields changed." else done
+
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "_publish_refused", False):
             return HttpResponseRedirect(self._url("change", obj))
@@ -320,6 +333,7 @@ class PublishableAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseRedirect(self._url("revisions", obj))
         services.revision_revert(obj=obj, revision=revision, user=request.user)
+        self.log_change(request, obj, f"Reverted to the revision of {revision}.")
         self.message_user(
             request,
             "A new draft was made from that revision. Publish it to change the public page.",
@@ -333,6 +347,7 @@ class PublishableAdmin(admin.ModelAdmin):
             raise PermissionDenied("Only Publishers can unpublish.")
         if request.method == "POST":
             services.object_unpublish(obj=obj, user=request.user)
+            self.log_change(request, obj, "Unpublished.")
             self.message_user(
                 request, f"“{obj}” is no longer on the public site.", messages.SUCCESS
             )

@@ -381,3 +381,20 @@ def test_an_error_page_does_not_repeat_its_title_in_the_report_box(client, db):
     report_box = html.split("app-report-panel", 1)[1].split("</div>", 1)[0]
     assert "If you need to report something" in report_box
     assert "Page not found" not in report_box
+
+
+def test_the_object_history_says_published_and_submitted(client, editor, publisher, kind):
+    from django.contrib.admin.models import LogEntry as AdminLogEntry
+
+    obj = kind.make("historied", publish=False)
+    client.force_login(editor)
+    client.post(kind.admin_url("change", obj), kind.form(obj, _submit="Submit for review"))
+    obj.refresh_from_db()
+    client.force_login(publisher)
+    client.post(kind.admin_url("change", obj), kind.form_with_title(obj, "New", _publish="1"))
+    messages = [
+        entry.get_change_message()
+        for entry in AdminLogEntry.objects.filter(object_id=str(obj.pk)).order_by("pk")
+    ]
+    assert messages[0] == "Submitted for review."
+    assert messages[1].endswith("Published.") and "No fields changed" not in messages[1]
