@@ -54,6 +54,7 @@ def test_home_page_with_an_urgent_alert_has_no_accessibility_violations(site, pa
         message="Avoid the area and follow police advice. **Call 999** in an emergency.",
         link_url="https://www.example.org/incident",
         link_text="Latest updates",
+        severity=IncidentAlert.Severity.URGENT,
         starts_at=timezone.now() - dt.timedelta(minutes=1),
     )
     page.goto(site + "/")
