@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.markdown import render_markdown
+from core.validators import SafeURLField
 
 
 class ThreatLevel(models.Model):
@@ -140,7 +141,7 @@ class IncidentAlert(models.Model):
             "on the site."
         ),
     )
-    link_url = models.URLField(
+    link_url = SafeURLField(
         blank=True,
         max_length=500,
         help_text=_(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.emergency import PhoneNumber
 from core.references import random_reference
+from core.validators import SafeURLField
 
 REFERENCE_PREFIX = "FB-"
 REFERENCE_LENGTH = 6
@@ -48,7 +49,7 @@ class Organisation(models.Model):
         ],
         help_text=_("As people read it aloud, for example 020 7946 0000. Leave empty if none."),
     )
-    website = models.URLField(
+    website = SafeURLField(
         _("website"),
         blank=True,
         help_text=_("The full address, starting https://. Check it still works before saving."),

@@ -27,6 +27,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import bad_request, too_many_requests
@@ -65,6 +66,16 @@ def client_address(request) -> str:
     if ipaddress.ip_address(ip).version == 6:
         return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return ip
+
+
+def client_network(request) -> str | None:
+    """The client as one address for django-axes: the IPv4 address, or the first address of
+    the IPv6 /64 (axes stores an IP address, not a network), so that a client holding a /64
+    cannot step round a sign-in lockout by changing address, as with the rate limits."""
+    ip = client_ip(request)
+    if ip is None or ipaddress.ip_address(ip).version == 4:
+        return ip
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
 
 
 def rate_limit(request, scope: str, limit: int, window: int) -> bool:
@@ -128,17 +139,31 @@ def is_same_origin(request) -> bool:
 
 
 def has_undecodable_data(request) -> bool:
-    """Whether url-encoded form data holds bytes that are not UTF-8.
+    """Whether form data holds bytes that are not UTF-8, url-encoded or multipart.
 
-    Django would quietly turn them into replacement characters; refuse them instead.
+    Django would quietly turn them into replacement characters; refuse them instead. The
+    public forms take no files, so a multipart body is text from end to end.
     """
-    if request.content_type != "application/x-www-form-urlencoded":
+    if request.content_type == "application/x-www-form-urlencoded":
+        try:
+            body = request.body.decode("utf-8")
+            parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            return True
         return False
-    try:
-        body = request.body.decode("utf-8")
-        parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="strict")
-    except (UnicodeDecodeError, ValueError):
-        return True
+    if request.content_type == "multipart/form-data":
+        try:
+            body = request.body
+        except RawPostDataException:
+            # Something (the CSRF check) has parsed the form already, decoding bad bytes as
+            # U+FFFD: nobody types that character, so its presence means bad bytes were sent.
+            return any(
+                "\ufffd" in text for key, values in request.POST.lists() for text in (key, *values)
+            )
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
     return False
 
 

@@ -1,9 +1,15 @@
 """CSV exports staff open in a spreadsheet: every cell made safe to open."""
 
+import re
+
 from django.utils import timezone
 
-# Cells a spreadsheet would run as a formula; the public wrote these, so defuse them.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet would run as a formula starts with one of these (full-width forms
+# included: some spreadsheets read them as the ASCII ones). The public wrote these values.
+FORMULA_TRIGGERS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
+# A trigger at the start, after leading spaces, or after anything a spreadsheet may split a
+# pasted value into cells on (comma, semicolon, tab, pipe, a new line).
+_FORMULA_START = re.compile(rf"(^|[,;\t|\r\n])(\s*)([{re.escape(FORMULA_TRIGGERS)}])")
 
 
 def csv_cell(value) -> str:
@@ -15,9 +21,8 @@ def csv_cell(value) -> str:
     if hasattr(value, "isoformat"):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    # A quote before each trigger makes the spreadsheet read it as text.
+    return _FORMULA_START.sub(r"\1\2'\3", text)
 
 
 class Echo:

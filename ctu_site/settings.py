@@ -131,12 +131,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Publishes what has reached its go-live time before any page is answered, cached or not.
     "publishing.schedule.ScheduledPublishingMiddleware",
+    "core.middleware.NulInQueryMiddleware",
     "ctu_site.middleware.PublicPageCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -356,7 +358,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "core.guards.client_ip"
+# A whole IPv6 /64 counts as one address, as it does for the rate limits.
+AXES_CLIENT_IP_CALLABLE = "core.guards.client_network"
 AXES_LOCKOUT_CALLABLE = "core.errors.staff_locked_out"
 # Then a code from an authenticator app (ctu_site/admin_site.py). On by default wherever DEBUG is
 # off; the development server leaves it off so that `make run` needs no phone.
@@ -407,17 +410,36 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Nothing a person wrote in a Prevent referral may reach a log (referrals/redaction.py).
-    "filters": {"referral": {"()": "referrals.redaction.ReferralLogFilter"}},
+    "filters": {
+        "referral": {"()": "referrals.redaction.ReferralLogFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    # Every handler, Django's own included (they are redefined here with the filter: Django's
+    # defaults would otherwise still be attached to its loggers without it).
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
             "filters": ["referral"],
-        }
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "referral"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["referral"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # django-axes announces itself at every start-up; its lockout warnings still come through.
-    "loggers": {"axes.apps": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # django-axes announces itself at every start-up; its lockout warnings still come through.
+        "axes.apps": {"level": "WARNING"},
+    },
 }
 
 # Django's error reports hide every POST value and local variable of referral requests.

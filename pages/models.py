@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.addresses import reserved_top_level_slugs
 from core.content_version import refresh_public_pages
 from core.markdown import render_markdown
+from core.validators import SafeURLField
 from publishing.models import (
     MARKDOWN_HELP,
     PublishableModel,
@@ -257,7 +258,7 @@ class UsefulLink(models.Model):
         COMMUNITY = "community", _("Communities and families")
 
     title = models.CharField(max_length=120, help_text=_("The organisation or page's name."))
-    url = models.URLField(
+    url = SafeURLField(
         _("address"),
         max_length=500,
         blank=True,

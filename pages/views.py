@@ -77,8 +77,13 @@ class PageView(DetailView):
         by_path = {p.url_path: p for p in rows}
         self.object = by_path.get(path)
         if self.object is None:
-            redirect = Redirect.objects.filter(old_path=path).select_related("page").first()
+            redirect = (
+                Redirect.objects.filter(old_path=path, page__in=Page.objects.published())
+                .select_related("page")
+                .first()
+            )
             if redirect is not None:
+                # Only to a published page: a draft's new address is nobody's business yet.
                 return HttpResponsePermanentRedirect(redirect.page.url_path)
             raise Http404("No published page at this address")
         ancestors = [by_path[p] for p in above if p in by_path]

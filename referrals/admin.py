@@ -170,6 +170,14 @@ class ReferralAdmin(PreventTriageOnly, admin.ModelAdmin):
             record_access(request, action, [referral])
         return response
 
+    @method_decorator(sensitive_post_parameters())
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        referral = Referral.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        if referral is not None and self.has_view_permission(request):
+            record_access(request, ReferralAccess.Action.VIEW, [referral], detail="history")
+        return response
+
     def save_model(self, request, obj, form, change):
         obj.set_status(form.cleaned_data["status"])
         super().save_model(request, obj, form, change)

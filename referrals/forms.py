@@ -165,9 +165,11 @@ class DateOfBirthField(DateInputField):
             return None
         if len(year) != 4:
             raise ValidationError("Year must include 4 numbers", code="invalid")
+        if len(day) > 2 or len(month) > 2:
+            raise ValidationError("Date of birth must be a real date", code="invalid")
         try:
             return dt.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError("Date of birth must be a real date", code="invalid") from None
 
 

@@ -111,3 +111,23 @@ def test_without_trusted_proxies_forwarded_for_is_ignored(rf, settings):
     settings.TRUSTED_PROXY_HOPS = 0
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert protection.client_address(request) == "10.0.0.1"
+
+
+def test_multipart_form_data_that_is_not_utf8_is_refused_and_nothing_stored(client, db):
+    """Browsers post multipart bodies too: bad bytes there are refused as in url-encoded."""
+    from contact.models import Feedback
+
+    boundary = "----boundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\n'.encode()
+        + b"Caf\xe9 au lait, not UTF-8\r\n"
+        + f"--{boundary}--\r\n".encode()
+    )
+    response = client.generic(
+        "POST",
+        "/contact/feedback/",
+        body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()

@@ -27,6 +27,7 @@ def assert_security_headers(response):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
     assert response["X-Frame-Options"] == "DENY"
@@ -85,3 +86,22 @@ def test_templates_have_no_inline_script_or_style():
         ):
             offenders.append(str(template))
     assert offenders == []
+
+
+def test_static_files_carry_the_resource_policy_too(client):
+    response = client.get("/static/css/main.css")
+    assert response.status_code == 200
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/autocomplete/?app_label=pages&model_name=page&field_name=parent&term=%00",
+        "/admin/pages/page/?q=%00",
+        "/admin/auditlog/logentry/?q=x%00",
+    ],
+)
+def test_a_nul_in_a_staff_query_string_is_a_400_not_a_500(admin_client, path):
+    response = admin_client.get(path)
+    assert response.status_code == 400

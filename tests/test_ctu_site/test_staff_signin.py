@@ -223,3 +223,15 @@ def test_production_asks_for_the_code_by_default():
     result = manage("shell", "-c", script, env_overrides=PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_an_ipv6_network_is_locked_out_as_one_client(client, staff):
+    """Stepping to another address in the same /64 neither resets nor escapes the lockout."""
+    fail(client, 2, address="2001:db8:1:2::10")
+    fail(client, 2, address="2001:db8:1:2::11")
+    assert sign_in(client, "sam.editor", "wrong password", "2001:db8:1:2::12").status_code == 429
+    right_password = sign_in(client, "sam.editor", PASSWORD, "2001:db8:1:2:ffff::99")
+    assert right_password.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Another network is another client.
+    assert sign_in(client, "sam.editor", PASSWORD, "2001:db8:9:9::1").status_code == 302

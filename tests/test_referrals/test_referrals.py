@@ -513,3 +513,45 @@ def test_the_prevent_page_links_to_the_referral_form(client):
     assert f'href="{BASE}"' in text_of(client.get("/contest/prevent/"))
     privacy = text_of(client.get("/privacy-notice/"))
     assert "Every part of a referral is stored encrypted" in privacy
+
+
+@pytest.mark.parametrize(
+    "logger_name", ["django.request", "django.server", "django.security.csrf", "django", ""]
+)
+def test_every_log_handler_django_installs_strips_referral_details(logger_name):
+    """Django's default handlers (mail_admins, django.server) carry the redaction too."""
+    from referrals.redaction import ReferralLogFilter
+
+    logger = logging.getLogger(logger_name)
+    handlers = []
+    while logger is not None:
+        handlers += logger.handlers
+        logger = logger.parent if logger.propagate else None
+    # pytest attaches capturing handlers of its own while tests run: those are not the site's.
+    handlers = [h for h in handlers if not type(h).__module__.startswith("_pytest")]
+    assert handlers
+    for handler in handlers:
+        assert any(isinstance(f, ReferralLogFilter) for f in handler.filters), handler
+
+
+def test_reading_a_referrals_history_is_recorded(client, referral, prevent_triager):
+    client.force_login(prevent_triager)
+    url = reverse("admin:referrals_referral_history", args=[referral.pk])
+    assert client.get(url).status_code == 200
+    assert ReferralAccess.objects.filter(
+        referral=referral, action=ReferralAccess.Action.VIEW, detail="history"
+    ).exists()
+
+
+@pytest.mark.parametrize("day", ["99999999999999999999", "1" * 30])
+def test_an_absurdly_long_day_of_birth_is_a_message_not_a_500(client, day):
+    post_steps(client, {"about-you": ANSWERS["about-you"]})
+    answers = {
+        **ANSWERS["about-the-person"],
+        "person_date_of_birth_0": day,
+        "person_date_of_birth_1": "99999999999999999999",
+        "person_date_of_birth_2": "2009",
+    }
+    response = client.post("/contact/prevent-referral/about-the-person/", answers)
+    assert response.status_code == 400
+    assert "Date of birth must be a real date" in response.content.decode()
