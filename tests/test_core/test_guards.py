@@ -131,3 +131,20 @@ def test_multipart_form_data_that_is_not_utf8_is_refused_and_nothing_stored(clie
     )
     assert response.status_code == 400
     assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ("  =1+1", "  '=1+1"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign
+        ("fine;=cmd|' /C calc'!A0", "fine;'=cmd|' /C calc'!A0"),
+        ("line one\n@SUM(A1)", "line one\n'@SUM(A1)"),
+        ("well-known and e-mail", "well-known and e-mail"),
+    ],
+)
+def test_csv_cells_are_defused_wherever_a_formula_can_start(value, expected):
+    from core.spreadsheets import csv_cell
+
+    assert csv_cell(value) == expected

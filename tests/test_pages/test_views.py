@@ -142,3 +142,25 @@ def test_addresses_no_url_serves_are_free_for_pages():
 
     assert "preview" not in reserved_top_level_slugs()
     Page(slug="preview", title="Preview", summary="x").full_clean()
+
+
+def test_the_old_address_of_a_renamed_draft_does_not_reveal_its_new_one(client, make_page):
+    from publishing import services
+
+    draft = make_page("secret-plan", publish=False)
+    draft.slug = "renamed-secret-plan"
+    services.draft_save(obj=draft, user=None)
+    response = client.get("/secret-plan/")
+    assert response.status_code == 404
+    assert "renamed-secret-plan" not in response.content.decode()
+
+
+def test_the_old_address_of_a_renamed_live_page_still_redirects(client, make_page):
+    from publishing import services
+
+    page = make_page("old-name")
+    page.slug = "new-name"
+    services.draft_save(obj=page, user=None)
+    response = client.get("/old-name/")
+    assert response.status_code == 301
+    assert response["Location"] == "/new-name/"
