@@ -7,13 +7,17 @@ directory, the contact page's organisations).
 """
 
 import html
+import http.client
+import ipaddress
 import re
+import socket
 import urllib.error
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
@@ -66,26 +70,88 @@ class LinkResult:
     detail: str  # "200", "404 Not Found", "timed out after 10s", ...
 
 
-def _request(url: str, method: str, timeout: float) -> int:
-    request = urllib.request.Request(  # noqa: S310 - only http(s) addresses are gathered
-        url, method=method, headers={"User-Agent": USER_AGENT.format(site=settings.SITE_URL)}
-    )
+# The outbound-request policy: the checker reads other organisations' public websites and
+# nothing else, whatever a link (or a redirect) points at.
+MAX_REDIRECTS = 5
+MAX_BODY_BYTES = 64 * 1024
+
+
+class Refused(Exception):
+    """An address the checker will not request, with the reason in words."""
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed by hand, so that each new address is checked first."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def _allowed_networks():
+    return [ipaddress.ip_network(net) for net in settings.LINK_CHECK_ALLOWED_NETWORKS]
+
+
+def _check_address(url: str) -> None:
+    """Raise Refused unless ``url`` is http(s) to a host whose every address is public."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise Refused(f"not a web address ({parts.scheme or 'no'} scheme)")
+    host = parts.hostname
+    if not host or any(ch.isspace() for ch in url) or any(ch in url for ch in '<>"\\'):
+        raise Refused("not a valid address")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+        port = parts.port
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80))
+    except (ValueError, UnicodeError):
+        raise Refused("not a valid address") from None
+    except socket.gaierror:
+        raise Refused(f"could not connect: no such host {host}") from None
+    allowed = _allowed_networks()
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if address.version == 6 and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if any(address in network for network in allowed):
+            continue
+        if not address.is_global or address.is_multicast:
+            raise Refused(f"refused: {host} is a private, local or reserved address ({address})")
+
+
+def _request(url: str, method: str, timeout: float) -> int:
+    """One request to a checked address; returns the status, raising Refused on a redirect
+    to an address the policy refuses, or after too many redirects."""
+    for _hop in range(MAX_REDIRECTS + 1):
+        _check_address(url)
+        request = urllib.request.Request(  # noqa: S310 - the address was checked just above
+            url, method=method, headers={"User-Agent": USER_AGENT.format(site=settings.SITE_URL)}
+        )
+        try:
+            with _OPENER.open(request, timeout=timeout) as response:
+                response.read(MAX_BODY_BYTES if method == "GET" else 0)
+                return response.status
+        except urllib.error.HTTPError as error:
+            location = error.headers.get("Location") if 300 <= error.code < 400 else None
+            if not location:
+                return error.code
+            url = urljoin(url, location)
+    raise Refused(f"more than {MAX_REDIRECTS} redirects")
 
 
 def check_link(url: str, *, timeout: float) -> LinkResult:
-    """HEAD the address (following redirects); if the server refuses HEAD, GET it instead."""
+    """HEAD the address (following redirects, each checked against the policy); if the server
+    refuses HEAD, GET it instead. Any problem is a broken link with its reason, never a crash."""
     try:
         status = _request(url, "HEAD", timeout)
         if status >= 400:  # Many servers answer HEAD wrongly (405, 501, even 403/404).
             status = _request(url, "GET", timeout)
+    except Refused as refused:
+        return LinkResult(url, False, str(refused))
     except TimeoutError:
         return LinkResult(url, False, f"timed out after {timeout:g}s")
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
             return LinkResult(url, False, f"timed out after {timeout:g}s")

@@ -99,6 +99,11 @@ EXTREMIST_MATERIAL_REPORT_URL = env.str(
     "EXTREMIST_MATERIAL_REPORT_URL", default="https://www.gov.uk/report-terrorism"
 )
 
+# `manage.py check_links` requests only public addresses: never loopback, private, link-local
+# (cloud metadata) or reserved ones, after every redirect too. Networks listed here are allowed
+# anyway (tests point links at a local server this way); production leaves it empty.
+LINK_CHECK_ALLOWED_NETWORKS = env.list("LINK_CHECK_ALLOWED_NETWORKS", default=[])
+
 # --- Applications ---------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "ctu_site.apps.StaffAdminConfig",

@@ -136,7 +136,7 @@ def test_multipart_form_data_that_is_not_utf8_is_refused_and_nothing_stored(clie
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
         ("  =1+1", "  '=1+1"),
         ("\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign
         ("fine;=cmd|' /C calc'!A0", "fine;'=cmd|' /C calc'!A0"),

@@ -13,8 +13,24 @@ from pages.models import UsefulLink
 pytestmark = pytest.mark.django_db
 
 
+HITS: list[str] = []
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, with_body: bool):
+        HITS.append(f"{self.server.server_address[0]}{self.path}")
+        if self.path.startswith("/to/"):  # /to/<url-encoded address>: redirect there
+            from urllib.parse import unquote
+
+            self.send_response(302)
+            self.send_header("Location", unquote(self.path[len("/to/") :]))
+            self.end_headers()
+            return
+        if self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/no-head" and self.command == "HEAD":
@@ -42,8 +58,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def serve(host):
+    httpd = http.server.ThreadingHTTPServer((host, 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
 @pytest.fixture
 def server():
+    HITS.clear()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -54,9 +77,11 @@ def server():
 
 @pytest.fixture
 def local_settings(settings, server):
-    """Point the reporting addresses at the local server, so no test reaches the internet."""
+    """Point the reporting addresses at the local server, so no test reaches the internet, and
+    let the checker treat that one address as the public web."""
     for name in SETTINGS_WITH_URLS:
         setattr(settings, name, f"{server}/ok")
+    settings.LINK_CHECK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
 
 
 def test_broken_links_are_reported_with_where_they_were_found(
@@ -106,3 +131,69 @@ def test_all_good_links_pass(server, local_settings, make_page, capsys):
     make_page("fine", body=f"[Fine]({server}/ok)")
     call_command("check_links", "--timeout", "1")
     assert "1 link checked, 0 broken." in capsys.readouterr().out
+
+
+def test_loopback_is_refused_and_never_requested(server, settings, make_page, capsys):
+    for name in SETTINGS_WITH_URLS:
+        setattr(settings, name, "")
+    settings.LINK_CHECK_ALLOWED_NETWORKS = []
+    make_page("inward", body=f"[Inside]({server}/ok)")
+    with pytest.raises(CommandError, match="1 broken"):
+        call_command("check_links", "--timeout", "1")
+    assert "is a private, local or reserved address" in capsys.readouterr().out
+    assert HITS == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00::1]/",
+        "http://10.1.2.3/",
+        "http://[::ffff:127.0.0.2]/",
+    ],
+)
+def test_a_redirect_to_a_private_or_metadata_address_is_refused(
+    server, local_settings, make_page, capsys, target
+):
+    from urllib.parse import quote
+
+    make_page("bouncing", body=f"[Bounce]({server}/to/{quote(target, safe='')})")
+    with pytest.raises(CommandError, match="1 broken"):
+        call_command("check_links", "--timeout", "1")
+    assert "private, local or reserved address" in capsys.readouterr().out
+    assert all(hit.startswith("127.0.0.1/") for hit in HITS)  # nothing else was asked
+
+
+def test_a_redirect_to_another_loopback_address_is_refused_before_it_is_requested(
+    server, local_settings, make_page, capsys
+):
+    other = serve("127.0.0.2")
+    try:
+        elsewhere = f"http://127.0.0.2:{other.server_address[1]}/ok"
+        make_page("loopback-bounce", body=f"[Bounce]({server}/to/{elsewhere})")
+        with pytest.raises(CommandError, match="1 broken"):
+            call_command("check_links", "--timeout", "1")
+        assert not any(hit.startswith("127.0.0.2") for hit in HITS)
+    finally:
+        other.shutdown()
+        other.server_close()
+
+
+def test_endless_redirects_are_cut_short(server, local_settings, make_page, capsys):
+    make_page("looping", body=f"[Loop]({server}/loop)")
+    with pytest.raises(CommandError, match="1 broken"):
+        call_command("check_links", "--timeout", "1")
+    assert "more than 5 redirects" in capsys.readouterr().out
+
+
+def test_a_malformed_link_is_reported_broken_where_it_was_found(
+    server, local_settings, make_page, capsys
+):
+    make_page("typo", related_links=f"Spaced | {server}/a page with spaces")
+    make_page("fine-too", body=f"[Fine]({server}/ok)")
+    with pytest.raises(CommandError, match="broken"):
+        call_command("check_links", "--timeout", "1")
+    out = capsys.readouterr().out
+    assert "not a valid address" in out
+    assert "found on: Page /typo/ (related links)" in out
