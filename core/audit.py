@@ -2,11 +2,13 @@
 
 Saves and deletions of the models in AUDITLOG_INCLUDE_TRACKING_MODELS are recorded by
 auditlog itself; ``record()`` adds the actions that are not a plain save: published,
-unpublished, scheduled, submitted for review, reverted, taken off the site.
+unpublished, scheduled, submitted for review, reverted, taken off the site; and staff sign-ins,
+successful and failed.
 """
 
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 
 from core.guards import client_ip
 
@@ -30,3 +32,18 @@ class AuditActorMiddleware(AuditlogMiddleware):
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request)
+
+
+def signed_in(sender, request, user, **kwargs) -> None:
+    """user_logged_in receiver: a staff sign-in is a staff action."""
+    record(user, "Signed in", actor=user)
+
+
+def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    """user_login_failed receiver: recorded against the account when it exists (attempts on
+    names that do not exist are in django-axes' access attempts)."""
+    model = get_user_model()
+    username = (credentials or {}).get(model.USERNAME_FIELD, "")
+    user = model.objects.filter(**{model.USERNAME_FIELD: username}).first() if username else None
+    if user is not None:
+        record(user, "Failed sign-in")

@@ -235,3 +235,17 @@ def test_an_ipv6_network_is_locked_out_as_one_client(client, staff):
     assert "_auth_user_id" not in client.session
     # Another network is another client.
     assert sign_in(client, "sam.editor", PASSWORD, "2001:db8:9:9::1").status_code == 302
+
+
+def test_sign_ins_and_failed_sign_ins_are_in_the_audit_log(client, staff):
+    from auditlog.models import LogEntry
+
+    sign_in(client, "sam.editor", "wrong password")
+    sign_in(client, "sam.editor", PASSWORD)
+    events = list(
+        LogEntry.objects.get_for_object(staff)
+        .order_by("pk")
+        .values_list("changes_text", "remote_addr")
+    )
+    assert ("Failed sign-in", "203.0.113.7") in events
+    assert ("Signed in", "203.0.113.7") in events
