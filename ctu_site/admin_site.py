@@ -26,6 +26,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core import signin
+from core.errors import too_many_requests
 from publishing.dashboard import dashboard
 
 SETUP_DEVICE_NAME = "Authenticator app"
@@ -91,6 +93,9 @@ class StaffAdminSite(admin.AdminSite):
         # A password-signed-in person who still owes a code goes on to the code page.
         if request.method == "GET" and _needs_code(request):
             return HttpResponseRedirect(reverse("admin:verify"))
+        # Many failures for one username from anywhere: slow it down (core/signin.py).
+        if request.method == "POST" and (wait := signin.wait_seconds(request.POST.get("username"))):
+            return too_many_requests(request, retry_after=wait)
         return super().login(request, extra_context)
 
     def index(self, request, extra_context=None):

@@ -240,6 +240,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # --- Email and background work --------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@example.org")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Told of server errors (with referral details withheld) and of many failed sign-ins for one
+# username (core/signin.py): comma-separated addresses.
+ADMINS = env.list("ADMINS", default=[])
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     _email = env.email_url("EMAIL_URL")

@@ -1,5 +1,6 @@
 """Staff sign-in: repeated wrong passwords lock a username out from that address for a while."""
 
+import datetime as dt
 from datetime import timedelta
 
 import pytest
@@ -249,3 +250,26 @@ def test_sign_ins_and_failed_sign_ins_are_in_the_audit_log(client, staff):
     )
     assert ("Failed sign-in", "203.0.113.7") in events
     assert ("Signed in", "203.0.113.7") in events
+
+
+def test_many_failures_from_many_addresses_slow_the_username_then_alert(
+    client, staff, settings, mailoutbox
+):
+    """No address is locked out (each tries once), but the username is slowed, and told of."""
+
+    settings.ADMINS = ["security@example.org"]
+    with time_machine.travel(dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC), tick=False) as clock:
+        for n in range(10):
+            assert sign_in(client, "sam.editor", "wrong", f"198.51.100.{n}").status_code == 200
+        slowed = sign_in(client, "sam.editor", PASSWORD, "198.51.100.200")
+        assert slowed.status_code == 429  # even the right password waits...
+        assert int(slowed["Retry-After"]) <= 60
+        clock.shift(dt.timedelta(seconds=61))
+        assert sign_in(client, "sam.editor", PASSWORD, "198.51.100.201").status_code == 302
+        client.logout()
+        assert mailoutbox == []
+        for n in range(10):  # ...and at twenty failures the administrators are told, once
+            clock.shift(dt.timedelta(seconds=61))
+            sign_in(client, "sam.editor", "wrong", f"192.0.2.{n}")
+        assert [m.to for m in mailoutbox] == [["security@example.org"]]
+        assert "sam.editor" in mailoutbox[0].body
