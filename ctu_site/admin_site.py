@@ -18,9 +18,11 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import logout
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
@@ -28,9 +30,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core import signin
 from core.errors import too_many_requests
+from ctu_site.models import EnrolmentInvitation
 from publishing.dashboard import dashboard
 
 SETUP_DEVICE_NAME = "Authenticator app"
+INVITATION_SESSION_KEY = "enrolment_invitation"
 
 
 def otp_required() -> bool:
@@ -106,6 +110,7 @@ class StaffAdminSite(admin.AdminSite):
 
     def get_urls(self):
         return [
+            path("enrol/<str:token>/", never_cache(self.enrol_view), name="enrol"),
             path("verify/", never_cache(self.verify_view), name="verify"),
             path("verify/qr.svg", never_cache(self.setup_qr_view), name="verify-qr"),
             *super().get_urls(),
@@ -129,6 +134,23 @@ class StaffAdminSite(admin.AdminSite):
             device = TOTPDevice.objects.create(user=user, name=SETUP_DEVICE_NAME, confirmed=False)
         return device
 
+    def enrol_view(self, request, token):
+        """An invitation link: remember it in the session, then sign in to set up the app."""
+        invitation = EnrolmentInvitation.objects.for_token(token)
+        if invitation is None:
+            context = {**self.each_context(request), "title": "This link does not work"}
+            return TemplateResponse(request, "admin/enrol_invalid.html", context, status=404)
+        request.session[INVITATION_SESSION_KEY] = invitation.pk
+        return HttpResponseRedirect(reverse("admin:login") + "?" + urlencode({"next": "/admin/"}))
+
+    @staticmethod
+    def _invitation(request) -> EnrolmentInvitation | None:
+        """The usable invitation this browser opened, if it is for the signed-in person."""
+        pk = request.session.get(INVITATION_SESSION_KEY)
+        if not pk:
+            return None
+        return EnrolmentInvitation.objects.usable().filter(pk=pk, user=request.user).first()
+
     def verify_view(self, request):
         if not _is_signed_in_staff(request):
             return HttpResponseRedirect(reverse("admin:login"))
@@ -138,6 +160,12 @@ class StaffAdminSite(admin.AdminSite):
         user = request.user
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         setting_up = device is None
+        invitation = self._invitation(request) if setting_up else None
+        if setting_up and invitation is None:
+            # A password alone never enrols a device: that needs a superuser's invitation.
+            logout(request)
+            context = {**self.each_context(request), "title": "You need an invitation link"}
+            return TemplateResponse(request, "admin/enrol_needed.html", context, status=403)
         if setting_up:
             device = self._setup_device(user)
 
@@ -152,6 +180,10 @@ class StaffAdminSite(admin.AdminSite):
                 if setting_up:
                     device.confirmed = True
                     device.save(update_fields=["confirmed"])
+                    EnrolmentInvitation.objects.filter(pk=invitation.pk).update(
+                        used_at=timezone.now()
+                    )
+                    request.session.pop(INVITATION_SESSION_KEY, None)
                 otp_login(request, device)
                 return HttpResponseRedirect(self._next_url(request))
             else:
@@ -172,6 +204,8 @@ class StaffAdminSite(admin.AdminSite):
         if not _is_signed_in_staff(request) or not _needs_code(request):
             return HttpResponse(status=404)
         if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+            return HttpResponse(status=404)
+        if self._invitation(request) is None:
             return HttpResponse(status=404)
         device = self._setup_device(request.user)
         image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)

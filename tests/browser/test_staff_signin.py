@@ -1,4 +1,5 @@
-"""Staff sign-in in a browser: password, then setting up an authenticator app, keyboard only."""
+"""Staff sign-in in a browser: an invitation link, the password, then setting up an
+authenticator app, keyboard only."""
 
 import pytest
 from playwright.sync_api import expect
@@ -20,7 +21,12 @@ def test_a_new_editor_sets_up_the_app_and_reaches_the_admin(site, page, django_u
         username="robin", password=STAFF_PASSWORD, is_staff=True
     )
     user.groups.add(Group.objects.get(name=EDITORS))
+    from ctu_site.models import EnrolmentInvitation
 
+    _invitation, token = EnrolmentInvitation.issue(user=user, by=None)
+
+    # First the invitation link a superuser gave them, then the password.
+    page.goto(f"{site}/admin/enrol/{token}/")
     page.goto(site + "/admin/pages/page/")
     page.get_by_label("Username").fill("robin")
     page.get_by_label("Password").fill(STAFF_PASSWORD)

@@ -122,10 +122,21 @@ def signed_in_with_password(client):
     return response
 
 
+def open_invitation(client, user):
+    """What a new member of staff does first: open the link a superuser gave them."""
+    from ctu_site.models import EnrolmentInvitation
+
+    _invitation, token = EnrolmentInvitation.issue(user=user, by=None)
+    response = client.get(f"/admin/enrol/{token}/")
+    assert response.status_code == 302
+    return token
+
+
 @pytest.mark.otp
 def test_first_sign_in_sets_up_the_app_then_reaches_the_admin(client, staff):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    token = open_invitation(client, staff)
     signed_in_with_password(client)
     # The password alone does not open the admin: it leads to the code page.
     response = client.get("/admin/")
@@ -155,6 +166,8 @@ def test_first_sign_in_sets_up_the_app_then_reaches_the_admin(client, staff):
     assert client.get("/admin/").status_code == 200
     device.refresh_from_db()
     assert device.confirmed
+    # The invitation worked once.
+    assert client.__class__().get(f"/admin/enrol/{token}/").status_code == 404
 
 
 @pytest.mark.otp
@@ -195,6 +208,7 @@ def test_repeated_wrong_codes_are_slowed_down(client, staff):
     ],
 )
 def test_malformed_codes_get_a_clear_message(client, staff, code, message):
+    open_invitation(client, staff)
     signed_in_with_password(client)
     response = client.post(VERIFY, {"code": code})
     assert response.status_code == 200
@@ -273,3 +287,68 @@ def test_many_failures_from_many_addresses_slow_the_username_then_alert(
             sign_in(client, "sam.editor", "wrong", f"192.0.2.{n}")
         assert [m.to for m in mailoutbox] == [["security@example.org"]]
         assert "sam.editor" in mailoutbox[0].body
+
+
+@pytest.mark.otp
+def test_a_password_alone_never_enrols_a_device(client, staff):
+    """The takeover: someone with only the password of an account without an app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    signed_in_with_password(client)
+    response = client.get(VERIFY)
+    assert response.status_code == 403
+    page = text_of(response)
+    assert "You need an invitation link" in page or "invitation link" in page
+    assert "Set up your authenticator app" not in page
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    assert client.get("/admin/verify/qr.svg").status_code == 404
+    assert "_auth_user_id" not in client.session  # signed out
+    assert client.get("/admin/pages/page/").status_code == 302  # to the login page
+
+
+@pytest.mark.otp
+def test_an_invitation_works_only_for_its_own_person_and_in_time(client, staff, django_user_model):
+    from ctu_site.models import EnrolmentInvitation
+
+    other = django_user_model.objects.create_user(
+        username="other.person", password=PASSWORD, is_staff=True
+    )
+    open_invitation(client, other)  # the link was made for someone else
+    signed_in_with_password(client)
+    assert client.get(VERIFY).status_code == 403
+
+    with time_machine.travel(timezone.now() - dt.timedelta(hours=49)):
+        _invitation, token = EnrolmentInvitation.issue(user=staff, by=None)
+    assert client.get(f"/admin/enrol/{token}/").status_code == 404  # made 49 hours ago
+    assert client.get("/admin/enrol/not-a-real-token/").status_code == 404
+
+
+def test_only_a_superuser_makes_invitations_and_it_resets_the_old_app(
+    client, admin_client, staff, django_user_model
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=staff, name="Old phone", confirmed=True)
+    response = admin_client.post(
+        "/admin/auth/user/",
+        {"action": "invite_to_enrol", "_selected_action": [staff.pk], "index": "0"},
+        follow=True,
+    )
+    message = next(str(m) for m in response.context["messages"])
+    assert "/admin/enrol/" in message
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    token = message.split("/admin/enrol/")[1].split("/")[0]
+    assert client.get(f"/admin/enrol/{token}/").status_code == 302
+    # A Publisher cannot make one: the action is a superuser's.
+    publisher = django_user_model.objects.create_user(
+        username="pat.publisher", password=PASSWORD, is_staff=True
+    )
+    publisher.groups.add(Group.objects.get(name="Publishers"))
+    client.force_login(publisher)
+    assert (
+        client.post(
+            "/admin/auth/user/",
+            {"action": "invite_to_enrol", "_selected_action": [staff.pk], "index": "0"},
+        ).status_code
+        == 403
+    )
