@@ -11,13 +11,15 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DEBUG=$${DEBUG:-true}
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint format assets setup setup-dev superuser clean
+.PHONY: help run test lint format assets setup setup-dev superuser clean lock audit
 
 help:
 	@echo "make run    serve the site with its starter content on http://127.0.0.1:8000"
 	@echo "make test   run every test, browser tests included"
 	@echo "make lint   the layer contracts, ruff, djlint, Django's checks, missing migrations"
 	@echo "make assets rebuild the compiled CSS and JS from frontend/ (needs Node)"
+	@echo "make lock   pin every dependency with hashes in requirements.lock"
+	@echo "make audit  check requirements.lock for known vulnerabilities"
 
 $(PY):
 	@python=$$(scripts/find-python) || exit 1; \
@@ -68,6 +70,17 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/djlint templates --lint
 	$(DEV_ENV) $(MANAGE) check
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
+
+# requirements.lock pins every dependency, dev tools included, with hashes: what `make audit`
+# checks. Regenerate it after changing pyproject.toml.
+lock: $(VENV)/.installed-dev
+	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+# Known vulnerabilities in the locked dependencies. Exits non-zero when any is found, and when
+# the vulnerability data cannot be reached (it never reports a clean audit it did not do).
+audit: $(VENV)/.installed-dev
+	$(PY) scripts/audit.py
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
