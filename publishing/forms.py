@@ -25,6 +25,26 @@ class PublishableForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["based_on_revision"].initial = self.instance.latest_revision_id
+        self._drop_impossible_choices()
+
+    def _drop_impossible_choices(self) -> None:
+        """Blank a posted choice of another object that is not an id at all: the field then
+        says 'select a valid choice', where the admin's autocomplete widget would otherwise
+        fail (a 500) trying to show the bad value again."""
+        if not self.is_bound:
+            return
+        impossible = [
+            name
+            for name, field in self.fields.items()
+            if isinstance(field, forms.ModelChoiceField)
+            and not isinstance(field, forms.ModelMultipleChoiceField)
+            and (value := self.data.get(self.add_prefix(name)))
+            and not str(value).isdigit()
+        ]
+        if impossible:
+            self.data = self.data.copy()
+            for name in impossible:
+                self.data[self.add_prefix(name)] = "0"  # no object has it: "select a valid choice"
 
     def clean(self):
         cleaned = super().clean()

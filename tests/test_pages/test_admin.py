@@ -161,3 +161,14 @@ def test_a_page_under_an_expired_section_is_not_served(client, make_page):
         traveller.shift(dt.timedelta(hours=2))
         assert client.get("/expiring-section/").status_code == 404
         assert client.get("/expiring-section/inside/").status_code == 404
+
+
+def test_a_section_that_is_not_an_id_is_a_form_error_not_a_500(client, publisher, make_page):
+    page = make_page("odd-parent")
+    client.force_login(publisher)
+    response = client.post(
+        reverse("admin:pages_page_change", args=[page.pk]),
+        page_form(page, parent=":", _continue="Save draft"),
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
