@@ -26,9 +26,13 @@ MARKUP = {
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
+_MARKS = str.maketrans("", "", "".join(MARKUP))
+
+
 def _words(before: str, after: str) -> str:
-    """``after`` with the words added and removed since ``before`` wrapped in marks."""
-    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    """``after`` with the words added and removed since ``before`` wrapped in marks (any of
+    the mark characters in the text itself are dropped first, so only ours become tags)."""
+    old, new = _TOKENS.findall(before.translate(_MARKS)), _TOKENS.findall(after.translate(_MARKS))
     out = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -80,6 +84,7 @@ def markdown_changes(before: str, after: str) -> list[dict]:
 
 def _whole(block: str, start: str, end: str, kind: str) -> dict:
     # Mark each line, so that Markdown still sees lists and headings at the line starts.
+    block = block.translate(_MARKS)
     lines = [
         re.sub(r"^(\s*(?:[-*+]|\d+\.|#{2,6}|>)?\s*)(.+)$", rf"\1{start}\2{end}", line)
         for line in block.splitlines()

@@ -398,3 +398,11 @@ def test_the_object_history_says_published_and_submitted(client, editor, publish
     ]
     assert messages[0] == "Submitted for review."
     assert messages[1].endswith("Published.") and "No fields changed" not in messages[1]
+
+
+def test_compare_marks_only_what_changed_even_if_the_text_holds_the_mark_characters():
+    from publishing.compare import markdown_changes
+
+    [part] = markdown_changes("Before \ue002text", "After \ue000text\ue001")
+    assert part["html"].count("<ins") == 1 and part["html"].count("<del") == 1
+    assert "\ue000" not in part["html"] and "\ue002" not in part["html"]
