@@ -1,21 +1,6 @@
 """Admin forms for what staff tell the whole site: Markdown is checked as on every page."""
 
-from django import forms
-
-from core.markdown import problems
-
-
-class MarkdownCheckedForm(forms.ModelForm):
-    """Refuses Markdown the sanitiser would silently drop, in the fields ``markdown_fields``."""
-
-    markdown_fields: tuple[str, ...] = ()
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.markdown_fields:
-            if name in cleaned and (found := problems(cleaned[name])):
-                self.add_error(name, found)
-        return cleaned
+from core.forms import MarkdownCheckedForm
 
 
 class IncidentAlertForm(MarkdownCheckedForm):

@@ -78,8 +78,6 @@ class PublishableAdmin(admin.ModelAdmin):
     # Fields that change the public site's addresses or structure once the object is live:
     # only a Publisher may change them then.
     publisher_fields_when_live: tuple[str, ...] = ("slug",)
-    # Markdown fields, compared as the page will look rather than as source text.
-    markdown_fields: tuple[str, ...] = ("body",)
     # Fields that are public the moment they are saved, live or not (links to other objects):
     # only a Publisher may change them.
     publisher_fields: tuple[str, ...] = ()
@@ -308,7 +306,7 @@ class PublishableAdmin(admin.ModelAdmin):
                 continue
             field = self.model._meta.get_field(name)
             change = {"field": field.verbose_name}
-            if name in self.markdown_fields:
+            if name in self.form.markdown_fields:
                 change["parts"] = compare.markdown_changes(before or "", after or "")
             else:
                 change["text"] = compare.text_change(

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.markdown import problems
+from core.forms import MarkdownCheckedForm
 from publishing.models import Revision
 
 
-class PublishableForm(forms.ModelForm):
+class PublishableForm(MarkdownCheckedForm):
     """The change form of anything publishable.
 
     - No lost update: the form carries the revision it was opened on, and a save after someone
@@ -20,6 +20,8 @@ class PublishableForm(forms.ModelForm):
     """
 
     based_on_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Checked for what the sanitiser would drop, and compared as the page will look.
+    markdown_fields = ("body",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,12 +53,6 @@ class PublishableForm(forms.ModelForm):
         if self.instance.pk:
             self._refuse_if_stale(cleaned.get("based_on_revision"))
         return cleaned
-
-    def clean_body(self):
-        body = self.cleaned_data.get("body", "")
-        if found := problems(body):
-            raise forms.ValidationError(found)
-        return body
 
     def _refuse_if_stale(self, based_on: int | None) -> None:
         model = type(self.instance)
