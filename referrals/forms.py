@@ -23,13 +23,28 @@ MEDIUM = 2000
 NO_NULLS = "must only include letters, numbers, spaces and punctuation"
 
 
-def text(label, *, required_message=None, max_length=SHORT, help_text="", what="This answer"):
-    """A text answer with GOV.UK error messages."""
+def text(
+    label,
+    *,
+    required_message=None,
+    max_length=SHORT,
+    help_text="",
+    what="This answer",
+    widget=None,
+):
+    """A text answer with GOV.UK error messages.
+
+    Answers longer than a line (anything over SHORT characters) get a textarea, so that what
+    is typed can be read back before it is sent.
+    """
+    if widget is None:
+        widget = forms.Textarea if max_length > SHORT else forms.TextInput
     return forms.CharField(
         label=label,
         help_text=help_text,
         required=required_message is not None,
         max_length=max_length,
+        widget=widget,
         error_messages={
             "required": required_message or "",
             "max_length": f"{what} must be {max_length:,} characters or fewer",
@@ -126,9 +141,10 @@ class AboutYouForm(HoneypotMixin, StepForm):
         self.fields["referrer_email"].widget.attrs.update(
             {"autocomplete": "work email", "spellcheck": "false"}
         )
-        self.fields["referrer_phone"].widget.attrs.update(
-            {"autocomplete": "work tel", "type": "tel"}
-        )
+        self.fields["referrer_phone"].widget.attrs.update({"autocomplete": "work tel"})
+        # One type attribute, tel, so that phones show their number keypad (a type in attrs
+        # would be a second one, which browsers ignore).
+        self.fields["referrer_phone"].widget.input_type = "tel"
         self.fields["referrer_name"].widget.attrs["autocomplete"] = "name"
         return [
             Field.text("referrer_name", field_width=20),

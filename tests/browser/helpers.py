@@ -43,3 +43,39 @@ def tab_to(page, target, *, limit: int = 40) -> None:
         if target.evaluate("el => el === document.activeElement"):
             break
     expect(target).to_be_focused()
+
+
+# Collects the page's layout shifts from the moment it starts loading. Playwright injects init
+# scripts through the DevTools protocol, so the page's CSP does not apply to them.
+LAYOUT_SHIFT_OBSERVER = """
+window.__layoutShift = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def slow_network(page, *, latency_ms: int = 150) -> None:
+    """Give every request a phone network's latency, so scripts arrive after the first paint
+    (on loopback everything arrives before it, and no shift would ever show)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": latency_ms,
+            "downloadThroughput": 1_600_000 // 8 * 1024 // 1000,
+            "uploadThroughput": 750_000 // 8,
+        },
+    )
+
+
+def cumulative_layout_shift(page, url: str) -> float:
+    """The page's cumulative layout shift, measured by the browser, once it has settled."""
+    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)
+    return page.evaluate("window.__layoutShift")

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from pages.starter import starter_pages
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, cumulative_layout_shift, slow_network
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,3 +46,12 @@ def test_every_starter_page_is_accessible(starter_site, page, width):
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", SITE_PATHS)
+def test_no_page_moves_while_it_loads_on_a_phone(starter_site, page, path):
+    """Lighthouse's Cumulative Layout Shift, measured from the browser's layout-shift entries
+    on a phone-sized screen over a phone's latency: under 0.05 ("good" is under 0.1)."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    slow_network(page)
+    assert cumulative_layout_shift(page, starter_site + path) < 0.05

@@ -1,13 +1,18 @@
 """The emergency numbers: one module, tel: links everywhere, even when the database is down."""
 
+import re
+
 import pytest
 
 from core import emergency
 from core.errors import (
     bad_request,
+    gone,
     page_not_found,
     permission_denied,
     server_error,
+    service_unavailable,
+    staff_locked_out,
     too_many_requests,
 )
 from tests.utils import EMERGENCY_TEL, HOTLINE_TEL, tel_links
@@ -44,6 +49,28 @@ def test_error_pages_show_the_numbers_without_the_database(rf, database_down, ha
     response = handler(rf.get("/somewhere/"))
     assert response.status_code == status
     assert tel_links(response.content.decode()) >= NUMBERS
+
+
+@pytest.mark.parametrize(
+    "render",
+    [
+        bad_request,
+        permission_denied,
+        page_not_found,
+        gone,
+        too_many_requests,
+        server_error,
+        service_unavailable,
+        staff_locked_out,
+    ],
+    ids=lambda render: render.__name__,
+)
+def test_every_error_page_has_its_title_once_and_the_report_box_its_own_heading(rf, render):
+    html = render(rf.get("/somewhere/")).content.decode()
+    (title,) = re.findall(r"<h1[^>]*>\s*(.*?)\s*</h1>", html, re.S)
+    headings = re.findall(r"<h[1-6][^>]*>\s*(.*?)\s*</h[1-6]>", html, re.S)
+    assert headings.count(title) == 1, headings
+    assert "If you need to report something" in headings
 
 
 def test_429_page_shows_the_hotline(rf):

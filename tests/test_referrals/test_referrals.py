@@ -134,6 +134,32 @@ def test_the_whole_journey_stores_the_referral_and_gives_a_reference(
         assert value not in mail.body and value not in mail.subject
 
 
+LONG_ANSWERS = {
+    "about-the-person": ["person_address"],
+    "concerns": ["concerns", "immediate_risk"],
+    "sharing": ["sharing_details"],
+    "other-agencies": ["other_agencies"],
+}
+
+
+def test_long_answers_are_textareas_and_the_phone_is_one_tel_input(client):
+    post_steps(client)
+    for step in ANSWERS:
+        html = text_of(client.get(f"{BASE}{step}/"))
+        inputs = re.findall(r"<input\b[^>]*>", html)
+        # Nothing an input cannot carry, and never two type attributes.
+        for tag in inputs:
+            assert " rows=" not in tag, tag
+            assert len(re.findall(r"\stype=", tag)) == 1, tag
+        for name in LONG_ANSWERS.get(step, []):
+            assert re.search(rf'<textarea name="{name}"[^>]* rows="\d+"', html), (step, name)
+            assert not re.search(rf'<input[^>]*name="{name}"', html), (step, name)
+    about_you = text_of(client.get(f"{BASE}about-you/"))
+    (phone,) = re.findall(r'<input[^>]*name="referrer_phone"[^>]*>', about_you)
+    assert 'type="tel"' in phone and 'autocomplete="work tel"' in phone
+    assert 'class="govuk-input' in phone
+
+
 def test_change_links_return_to_check_your_answers(client):
     post_steps(client)
     data = {**ANSWERS["concerns"], "concerns_since": "August 2026"}
