@@ -204,7 +204,16 @@ class IncidentAdmin(admin.ModelAdmin):
     list_filter = ("status", "published")
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
-    fields = ("title", "slug", "summary", "body", "status", "published")
+    fields = (
+        "title",
+        "slug",
+        "summary",
+        "body",
+        "casualty_bureau_number",
+        "footage_upload_url",
+        "status",
+        "published",
+    )
     inlines = [IncidentUpdateInline]
 
     @admin.display(description="Public page")

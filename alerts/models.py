@@ -3,11 +3,13 @@ every page, and incident pages with timestamped updates."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.emergency import PhoneNumber
 from core.markdown import render_markdown
 from core.validators import SafeURLField
 
@@ -236,6 +238,29 @@ class Incident(models.Model):
         ),
     )
     body_html = models.TextField(blank=True, editable=False)
+    casualty_bureau_number = models.CharField(
+        _("casualty bureau number"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[\d ]{3,20}$", _("Enter the number as it is dialled, like 0800 056 0944")
+            )
+        ],
+        help_text=_(
+            "Once the casualty bureau opens: the number for people worried about someone who "
+            "may have been there. Shown at the top of the page as a link to call."
+        ),
+    )
+    footage_upload_url = SafeURLField(
+        _("address for uploading photos and videos"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Once the police open a public portal for this incident (such as the Major Incident "
+            "Public Portal): its address for this incident."
+        ),
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ONGOING)
     published = models.BooleanField(
         _("show on the site"),
@@ -267,6 +292,17 @@ class Incident(models.Model):
 
     def get_absolute_url(self):
         return reverse("alerts:incident", args=[self.slug])
+
+    @property
+    def casualty_bureau(self) -> PhoneNumber | None:
+        if not self.casualty_bureau_number:
+            return None
+        return PhoneNumber(
+            key="casualty_bureau",
+            name=_("Casualty bureau"),
+            number=self.casualty_bureau_number,
+            description=_("For people worried about someone who may have been there."),
+        )
 
     @property
     def is_ongoing(self) -> bool:

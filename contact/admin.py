@@ -28,8 +28,10 @@ CSV_COLUMNS = (
     ("rating", _("Rating")),
     ("comment", _("Comment")),
     ("message", _("Message")),
+    ("organisation", _("Organisation")),
     ("name", _("Name")),
     ("email", _("Email address")),
+    ("phone", _("Phone number")),
     ("may_reply", _("May reply")),
     ("notes", _("Internal notes")),
 )
@@ -70,12 +72,13 @@ WHAT_WAS_SENT = [
     "comment",
     "message",
 ]
-WHO_SENT_IT = ["name", "email", "may_reply"]
+WHO_SENT_IT = ["organisation", "name", "email", "phone", "may_reply"]
 
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    """The feedback inbox: general and page feedback, triaged by status and assignee."""
+    """The feedback inbox: general and page feedback and requests for a security adviser,
+    triaged by status and assignee (filter by kind for the Protect team's requests)."""
 
     list_display = [
         "reference",
@@ -89,7 +92,16 @@ class FeedbackAdmin(admin.ModelAdmin):
     ]
     list_filter = ["kind", "status", "rating", "found_what_looking_for", "created_at"]
     list_select_related = ["assignee"]
-    search_fields = ["reference", "page_path", "message", "comment", "name", "email", "notes"]
+    search_fields = [
+        "reference",
+        "page_path",
+        "message",
+        "comment",
+        "organisation",
+        "name",
+        "email",
+        "notes",
+    ]
     date_hierarchy = "created_at"
     actions = [export_csv]
     fieldsets = [

@@ -1,5 +1,7 @@
 """The public feedback forms, with GOV.UK wording and layout."""
 
+import re
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size, Submit
 from django import forms
@@ -13,6 +15,7 @@ from core import emergency
 from core.components import warning_text
 from core.guards import HoneypotMixin
 
+PHONE = re.compile(r"\+?[\d\s()-]{6,30}")
 PAGE_PATH_ERROR = _("Go back to the page and send your feedback from there")
 
 
@@ -103,6 +106,92 @@ class FeedbackForm(HoneypotMixin, forms.ModelForm):
                 _("Enter your email address if you would like a reply"),
             )
         return cleaned_data
+
+
+class SecurityAdviceForm(HoneypotMixin, forms.ModelForm):
+    """A business, venue or organisation asks for a Counter Terrorism Security Adviser."""
+
+    class Meta:
+        model = Feedback
+        fields = ["organisation", "message", "name", "email", "phone"]
+        labels = {
+            "organisation": _("Name of your business, venue or organisation"),
+            "message": _("What would you like advice about?"),
+            "name": _("Your name"),
+            "email": _("Your email address"),
+            "phone": _("Your phone number (optional)"),
+        }
+        help_texts = {
+            "organisation": _("Include the town or postcode of the site you would like advice on."),
+            "message": _(
+                "For example, protecting a venue that holds events, preparing for Martyn's Law, "
+                "or training for your staff. Do not use this form to report anything suspicious."
+            ),
+            "name": "",
+            "email": _("The security adviser will reply to this address."),
+            "phone": _("If you would like a call back."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        messages = {
+            "organisation": (
+                _("Enter the name of your business, venue or organisation"),
+                _("The name must be 200 characters or fewer"),
+            ),
+            "message": (
+                _("Enter what you would like advice about"),
+                _("Your request must be 2,000 characters or fewer"),
+            ),
+            "name": (_("Enter your name"), _("Your name must be 100 characters or fewer")),
+            "email": (
+                _("Enter your email address"),
+                _("Email address must be 254 characters or fewer"),
+            ),
+            "phone": (None, _("Your phone number must be 30 characters or fewer")),
+        }
+        for name, (required, too_long) in messages.items():
+            field = self.fields[name]
+            field.required = required is not None
+            field.error_messages.update(
+                {
+                    "required": required or "",
+                    "max_length": too_long,
+                    "null_characters_not_allowed": _(
+                        "Your answer must only include letters, numbers, spaces and punctuation"
+                    ),
+                }
+            )
+            field.widget.attrs.pop("maxlength", None)
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+        self.fields["email"].widget.attrs.update(
+            {"autocomplete": "work email", "spellcheck": "false"}
+        )
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "work tel"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field.text("organisation", field_width=20),
+            Field.textarea("message", rows=6, max_characters=MESSAGE_MAX_LENGTH),
+            Field.text("name", field_width=20),
+            Field.text("email", field_width=20),
+            Field.text("phone", field_width=10),
+            self.honeypot_layout(),
+            Submit("submit", _("Send request")),
+        )
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        if phone and not PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                _("Enter a telephone number, like 01632 960 001 or +44 808 157 0192")
+            )
+        return phone
 
 
 class PageFeedbackForm(HoneypotMixin, forms.ModelForm):

@@ -109,6 +109,7 @@ class Feedback(models.Model):
     class Kind(models.TextChoices):
         GENERAL = "general", _("General feedback")
         PAGE = "page", _("Page feedback")
+        SECURITY_ADVICE = "security", _("Request for a security adviser")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -155,6 +156,18 @@ class Feedback(models.Model):
         max_length=MESSAGE_MAX_LENGTH,
         blank=True,
         help_text=_("For general feedback: their message, as they wrote it."),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a security adviser request: the business, venue or organisation."),
+    )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=30,
+        blank=True,
+        help_text=_("For a security adviser request: optional, for a call back."),
     )
     name = models.CharField(_("name"), max_length=100, blank=True, help_text=_("Optional."))
     email = models.EmailField(_("email address"), blank=True, help_text=_("Optional."))

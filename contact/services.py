@@ -10,11 +10,17 @@ from core.references import save_with_unique_reference
 
 
 def _notify_on_commit(feedback: Feedback) -> None:
+    to_protect_team = feedback.kind == Feedback.Kind.SECURITY_ADVICE
     # Only once the row is safely stored: a rolled-back submission sends nothing. robust: the
     # feedback is already saved, so a failure to queue the email is logged, not shown as a 500
     # that would make the person send it again.
     transaction.on_commit(
-        partial(feedback_notify.enqueue, feedback_id=feedback.pk, reference=feedback.reference),
+        partial(
+            feedback_notify.enqueue,
+            feedback_id=feedback.pk,
+            reference=feedback.reference,
+            to_protect_team=to_protect_team,
+        ),
         robust=True,
     )
 
@@ -47,6 +53,25 @@ def page_feedback_submit(
         found_what_looking_for=found_what_looking_for,
         rating=rating,
         comment=comment,
+    )
+    save_with_unique_reference(feedback, new_reference)
+    _notify_on_commit(feedback)
+    return feedback
+
+
+@transaction.atomic
+def security_advice_request(
+    *, message: str, organisation: str, name: str, email: str, phone: str = ""
+) -> Feedback:
+    """Store a request for a security adviser and tell the Protect team after commit."""
+    feedback = Feedback(
+        kind=Feedback.Kind.SECURITY_ADVICE,
+        message=message,
+        organisation=organisation,
+        name=name,
+        email=email,
+        phone=phone,
+        may_reply=True,
     )
     save_with_unique_reference(feedback, new_reference)
     _notify_on_commit(feedback)

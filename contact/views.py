@@ -13,9 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
 from contact import services
-from contact.forms import FeedbackForm, PageFeedbackForm
+from contact.forms import FeedbackForm, PageFeedbackForm, SecurityAdviceForm
 from contact.models import Organisation
-from core import emergency
 from core.errors import permission_denied
 from core.guards import GuardedFormMixin, is_same_origin
 from core.views import SignedReferenceView
@@ -39,8 +38,6 @@ class ContactView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["relay_hotline"] = emergency.relay_uk(emergency.ANTI_TERRORIST_HOTLINE)
-        context["relay_emergency"] = emergency.relay_uk(emergency.EMERGENCY)
         try:
             context["organisations"] = list(Organisation.objects.all())
             self.organisations_missing = False
@@ -79,6 +76,36 @@ class FeedbackView(GuardedFormMixin, FormView):
         )
         sent = FeedbackSentView.link_for(reverse("contact:feedback-sent"), feedback.reference)
         return HttpResponseRedirect(sent, status=303)
+
+
+@method_decorator(never_cache, name="dispatch")
+class SecurityAdviceView(GuardedFormMixin, FormView):
+    """A request for a Counter Terrorism Security Adviser, for the Protect team. Same guards
+    as feedback: rate limit, honeypot, CSRF, and a reference only once it is stored."""
+
+    template_name = "contact/security_advice_form.html"
+    form_class = SecurityAdviceForm
+    rate_limit_scope = "security-advice"
+    rate_limit_count = 5
+    rate_limit_window = 10 * 60
+
+    def form_valid(self, form):
+        request = services.security_advice_request(
+            message=form.cleaned_data["message"],
+            organisation=form.cleaned_data["organisation"],
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
+        )
+        sent = SecurityAdviceSentView.link_for(
+            reverse("contact:security-advice-sent"), request.reference
+        )
+        return HttpResponseRedirect(sent, status=303)
+
+
+class SecurityAdviceSentView(SignedReferenceView):
+    template_name = "contact/security_advice_sent.html"
+    salt = "contact.security-advice-sent"
 
 
 class FeedbackSentView(SignedReferenceView):

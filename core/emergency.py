@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,6 +58,21 @@ ACT_EARLY = PhoneNumber(
     number="0800 011 3764",
     description=_("For anyone worried that someone close to them is being radicalised."),
 )
+NON_EMERGENCY = PhoneNumber(
+    key="non_emergency",
+    name=_("Police non-emergency number"),
+    number="101",
+    description=_("For police matters that are not an emergency."),
+)
+VICTIM_SUPPORT = PhoneNumber(
+    key="victim_support",
+    name=_("Victim Support"),
+    number="08 08 16 89 111",
+    description=_(
+        "An independent charity: free support, day and night, for anyone affected by a crime "
+        "or a major incident."
+    ),
+)
 RELAY_UK_PREFIX = "18001"
 # Relay UK's own number for the emergency services: "18001 999" is not how it works.
 EMERGENCY_TEXT_RELAY = PhoneNumber(
@@ -66,7 +82,14 @@ EMERGENCY_TEXT_RELAY = PhoneNumber(
     description=_("Through Relay UK, for people who cannot speak or hear on the phone."),
 )
 
-ALL_NUMBERS = (EMERGENCY, ANTI_TERRORIST_HOTLINE, CRIMESTOPPERS, ACT_EARLY)
+ALL_NUMBERS = (
+    EMERGENCY,
+    ANTI_TERRORIST_HOTLINE,
+    CRIMESTOPPERS,
+    ACT_EARLY,
+    NON_EMERGENCY,
+    VICTIM_SUPPORT,
+)
 
 
 def relay_uk(number: PhoneNumber) -> PhoneNumber:
@@ -75,7 +98,7 @@ def relay_uk(number: PhoneNumber) -> PhoneNumber:
         return EMERGENCY_TEXT_RELAY
     return PhoneNumber(
         key=f"{number.key}_relay",
-        name=_("%(name)s by text relay") % {"name": number.name},
+        name=format_lazy(_("{name} by text relay"), name=number.name),
         number=f"{RELAY_UK_PREFIX} {number.number}",
         description=_("Through Relay UK."),
     )
@@ -88,6 +111,14 @@ def reporting_context() -> dict:
         "hotline": ANTI_TERRORIST_HOTLINE,
         "crimestoppers": CRIMESTOPPERS,
         "act_early": ACT_EARLY,
+        "victim_support": VICTIM_SUPPORT,
+        "relay_hotline": relay_uk(ANTI_TERRORIST_HOTLINE),
+        "relay_emergency": relay_uk(EMERGENCY),
+        "emergency_sms_url": settings.EMERGENCY_SMS_URL,
+        "bsl_999_url": settings.BSL_999_URL,
+        "relay_uk_url": settings.RELAY_UK_URL,
+        "major_incident_portal_url": settings.MAJOR_INCIDENT_PORTAL_URL,
+        "counter_terrorism_policing_url": settings.COUNTER_TERRORISM_POLICING_URL,
         "report_online_url": settings.ACT_ONLINE_REPORT_URL,
         "mi5_report_url": settings.MI5_REPORT_URL,
         "extremist_material_url": settings.EXTREMIST_MATERIAL_REPORT_URL,
@@ -101,6 +132,10 @@ PLACEHOLDERS = {
     "hotline": ANTI_TERRORIST_HOTLINE,
     "crimestoppers": CRIMESTOPPERS,
     "act_early": ACT_EARLY,
+    "victim_support": VICTIM_SUPPORT,
+    "non_emergency": NON_EMERGENCY,
+    "relay_hotline": relay_uk(ANTI_TERRORIST_HOTLINE),
+    "relay_emergency": relay_uk(EMERGENCY),
 }
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>\w+)\s*\}\}")
 

@@ -24,6 +24,7 @@ FIXED_ENTRIES = (
 FALLBACK_ENTRIES = (
     *FIXED_ENTRIES,
     (_("CONTEST"), "/contest/", 10),
+    (_("Advice for the public"), "/advice-for-the-public/", 15),
     (_("Advice for businesses"), "/advice-for-businesses/", 30),
 )
 

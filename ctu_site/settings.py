@@ -70,6 +70,9 @@ FORCE_NAME = env.str("FORCE_NAME", default="West Midlands Police")
 UNIT_NAME = env.str("UNIT_NAME", default="West Midlands Counter Terrorism Unit")
 # The unit's feedback mailbox was lost from the source material: it must be configured.
 FEEDBACK_MAILBOX = env.str("FEEDBACK_MAILBOX", default="ctu-feedback@example.org")
+# Requests for a Counter Terrorism Security Adviser go to the Protect team (a reference and a
+# link only, like feedback notices).
+PROTECT_MAILBOX = env.str("PROTECT_MAILBOX", default="ctu-protect@example.org")
 # Closed feedback older than this is deleted by `manage.py purge_feedback` (a scheduled job).
 FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
 # Where new Prevent referral notices go (a reference and a link only, never the content).
@@ -95,6 +98,15 @@ SECURITY_TXT_CONTACT = env.str("SECURITY_TXT_CONTACT", default="mailto:security@
 SECURITY_TXT_EXPIRES = env.str("SECURITY_TXT_EXPIRES", default="")
 # Where the "Exit this page" button on Prevent pages sends someone in a hurry.
 EXIT_THIS_PAGE_URL = env.str("EXIT_THIS_PAGE_URL", default="https://www.bbc.co.uk/weather")
+# Routes for people who are deaf, hard of hearing or speech-impaired, and after a major
+# incident. Each is a national service's own page: check them when the services change.
+EMERGENCY_SMS_URL = env.str("EMERGENCY_SMS_URL", default="https://www.emergencysms.net/")
+BSL_999_URL = env.str("BSL_999_URL", default="https://999bsl.co.uk/")
+RELAY_UK_URL = env.str("RELAY_UK_URL", default="https://www.relayuk.bt.com/")
+MAJOR_INCIDENT_PORTAL_URL = env.str("MAJOR_INCIDENT_PORTAL_URL", default="https://mipp.police.uk/")
+COUNTER_TERRORISM_POLICING_URL = env.str(
+    "COUNTER_TERRORISM_POLICING_URL", default="https://www.counterterrorism.police.uk/"
+)
 EXTREMIST_MATERIAL_REPORT_URL = env.str(
     "EXTREMIST_MATERIAL_REPORT_URL", default="https://www.gov.uk/report-terrorism"
 )
@@ -291,7 +303,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "ctu_site.storage.StaticStorage"
         ),
     },
 }

@@ -25,15 +25,20 @@ class SiteUrlSitemap(Sitemap):
 
 
 class FixedPagesSitemap(SiteUrlSitemap):
-    """Pages that are views rather than content: home, the threat level, lists, contact."""
+    """Pages that are views rather than content: home, the threat level, lists, contact, the
+    start of the referral journey (its question pages are not for search engines)."""
 
     names = (
         "home",
         "alerts:threat-level",
+        "alerts:incidents",
+        "news:list",
         "operations:list",
         "operations:timeline",
+        "pages:useful-links",
         "contact:contact",
         "contact:feedback",
+        "referrals:start",
     )
 
     def items(self):

@@ -44,7 +44,7 @@ def latest_news(count: int = 3) -> list | None:
 
 
 class HomeView(TemplateView):
-    """The home page: what the unit is, the CONTEST strands, how to report, recent operations
+    """The home page: what the unit is, the CONTEST strands, how to report, past operations
     and the latest news."""
 
     template_name = "home.html"

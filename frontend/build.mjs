@@ -3,7 +3,7 @@
 //
 //   frontend/scss/main.scss  -> static/css/main.css (compressed, no source map, print rules inside)
 //   GOV.UK Frontend's JS     -> static/js/govuk-frontend.min.js
-//   frontend/js/main.mjs     -> static/js/main.mjs
+//   frontend/js/main.js      -> static/js/main.js (a module; .js so that collectstatic hashes its import)
 //   images the CSS refers to -> static/govuk/assets/images/ (never GOV.UK's fonts, crest or logo)
 //   frontend/images/favicon.svg -> static/images/favicon.svg (raster icons: images/make-icons.sh)
 import {
@@ -81,7 +81,7 @@ writeFileSync(
   bundle.replace(/\/\/# sourceMappingURL=\S+\s*$/, "\n"),
 );
 console.log("static/js/govuk-frontend.min.js");
-copy(join(root, "frontend/js/main.mjs"), join(staticDir, "js/main.mjs"));
+copy(join(root, "frontend/js/main.js"), join(staticDir, "js/main.js"));
 
 // 4. The unit's own icon.
 copy(join(root, "frontend/images/favicon.svg"), join(staticDir, "images/favicon.svg"));

@@ -29,7 +29,7 @@ class NewsItemAdmin(PublishableAdmin):
                 ),
             },
         ),
-        (None, {"fields": ("title", "summary", "body")}),
+        (None, {"fields": ("title", "summary", "body", "from_organisation")}),
         ("Address", {"fields": ("slug",)}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )

@@ -25,7 +25,7 @@ class NewsQuerySet(RestrictableQuerySet):
 class NewsItem(RestrictableModel):
     """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
 
-    revision_fields = ("title", "summary", "body")
+    revision_fields = ("title", "summary", "body", "from_organisation")
 
     title = models.CharField(
         max_length=120, help_text=_("The headline, as the public will read it.")
@@ -43,6 +43,16 @@ class NewsItem(RestrictableModel):
         help_text=_("One or two sentences. Used in the list, the feeds and by search engines."),
     )
     body = markdown_body_field(MARKDOWN_HELP)
+    from_organisation = models.CharField(
+        _("from"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who the news is from, when it is not the unit's own: e.g. 'Derbyshire Constabulary "
+            "and Counter Terrorism Policing'. Shown as 'From' under the headline. Leave empty "
+            "for the unit's own news."
+        ),
+    )
     body_html = models.TextField(blank=True, editable=False)
     revisions = GenericRelation(Revision, related_query_name="news_item")
 

@@ -7,6 +7,7 @@ own words from ../shared/seeds (004), with a small header::
     title: The headline
     summary: One or two sentences.
     published: 2018-03-20T09:00:00+00:00   (when it was first published, ISO 8601)
+    from: Derbyshire Constabulary            (optional: whose news it is, if not the unit's)
     ---
 
 The figures in the campaign item are exactly those the national counter terrorism network gave
@@ -33,6 +34,7 @@ class StarterItem:
     summary: str
     body: str
     first_published_at: dt.datetime
+    from_organisation: str = ""
 
 
 def starter_items() -> list[StarterItem]:
@@ -46,6 +48,7 @@ def starter_items() -> list[StarterItem]:
                 summary=fill_numbers(header["summary"], links=False),
                 body=fill_numbers(body),
                 first_published_at=dt.datetime.fromisoformat(header["published"]),
+                from_organisation=header.get("from", ""),
             )
         )
     return items
@@ -64,6 +67,7 @@ def load() -> int:
             summary=spec.summary,
             body=spec.body.strip(),
             first_published_at=spec.first_published_at,
+            from_organisation=spec.from_organisation,
         )
         item.full_clean()
         revision = services.draft_save(obj=item, user=None, message="Starter content")

@@ -82,10 +82,12 @@ class OperationAdmin(PublishableAdmin):
                     "sentences",
                     "people_from",
                     "strand",
+                    "facts_source",
                     "facts_last_checked",
                 ),
             },
         ),
+        ("Sources (staff only)", {"fields": ("fact_sources",)}),
         ("Links and address", {"fields": ("related_operations", "slug")}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )

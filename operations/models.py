@@ -69,6 +69,8 @@ class Operation(RestrictableModel):
         "sentences",
         "strand",
         "facts_last_checked",
+        "facts_source",
+        "fact_sources",
     )
 
     name = models.CharField(
@@ -163,6 +165,25 @@ class Operation(RestrictableModel):
             "source. Shown to the public. Change it only when you have done that check."
         ),
     )
+    facts_source = models.CharField(
+        _("where the facts come from"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown to the public under the key facts, e.g. 'Court reporting of the guilty "
+            "pleas at Woolwich Crown Court, and the unit's statements at the time'. Leave empty "
+            "if the facts come only from the unit's own account: the page will say so."
+        ),
+    )
+    fact_sources = models.TextField(
+        _("sources of each fact (staff only)"),
+        blank=True,
+        help_text=_(
+            "Never shown to the public. One fact a line with where it comes from (court, CPS, "
+            "the unit's statement, court reporting), and any place the unit's old pages "
+            "disagree with the court record: the court record wins."
+        ),
+    )
     strand = models.CharField(
         _("CONTEST strand"),
         max_length=10,
@@ -227,11 +248,22 @@ class Operation(RestrictableModel):
         rows = [{"key": key, "value": value} for key, value in facts if value not in (None, "")]
         strand = next(s for s in CONTEST_STRANDS if s.slug == self.strand)
         rows.append({"key": _("Part of CONTEST"), "value": strand.name, "url": strand.url})
-        checked = {"key": _("Facts last checked"), "value": _("Not recorded")}
+        rows.append({"key": _("Where the facts come from"), "value": self.public_facts_source})
         if self.facts_last_checked:
-            checked["date"] = self.facts_last_checked
-        rows.append(checked)
+            rows.append(
+                {
+                    "key": _("Facts last checked"),
+                    "value": self.facts_last_checked,
+                    "date": self.facts_last_checked,
+                }
+            )
         return rows
+
+    @property
+    def public_facts_source(self) -> str:
+        return self.facts_source or str(
+            _("The unit's own account of the case, not yet checked against the court record.")
+        )
 
     @property
     def investigation_years(self) -> str:

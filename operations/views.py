@@ -12,6 +12,10 @@ from operations.models import Operation, Outcome
 CARD_FIELDS = ("id", "name", "slug", "summary", "conviction_year")
 
 
+# The decade filter's value for operations whose year of conviction is not recorded.
+YEAR_NOT_RECORDED = "not-recorded"
+
+
 def decade_label(decade: int) -> str:
     return f"{decade}s"
 
@@ -49,21 +53,29 @@ class OperationListView(BreadcrumbsMixin, ListView):
         # Which decades and outcomes exist among published operations, in one query.
         facets = Operation.objects.published().values_list("conviction_year", "outcome").distinct()
         self.decades, self.outcomes = set(), set()
+        self.some_without_year = False
         for year, outcome in facets:
             if year:
                 self.decades.add(year // 10 * 10)
+            else:
+                self.some_without_year = True
             if outcome:
                 self.outcomes.add(outcome)
         self.filters = {}
         decade = request.GET.get("decade", "")
-        if decade.endswith("s") and decade[:-1].isdigit() and int(decade[:-1]) in self.decades:
+        offered = {decade_label(d) for d in self.decades}
+        if self.some_without_year:
+            offered.add(YEAR_NOT_RECORDED)
+        if decade in offered:
             self.filters["decade"] = decade
         if request.GET.get("outcome") in self.outcomes:
             self.filters["outcome"] = request.GET["outcome"]
 
     def get_queryset(self):
         operations = Operation.objects.published().newest_first().only(*CARD_FIELDS)
-        if "decade" in self.filters:
+        if self.filters.get("decade") == YEAR_NOT_RECORDED:
+            operations = operations.filter(conviction_year=None)
+        elif "decade" in self.filters:
             operations = operations.in_decade(int(self.filters["decade"][:-1]))
         if "outcome" in self.filters:
             operations = operations.filter(outcome=self.filters["outcome"])
@@ -77,6 +89,9 @@ class OperationListView(BreadcrumbsMixin, ListView):
 
     def filter_groups(self) -> list[dict]:
         decades = [(decade_label(d), decade_label(d)) for d in sorted(self.decades, reverse=True)]
+        # Every operation falls in some option: those without a year have their own.
+        if self.some_without_year:
+            decades.append((YEAR_NOT_RECORDED, _("Year not recorded")))
         outcomes = [(value, label) for value, label in Outcome.choices if value in self.outcomes]
         groups = []
         for name, title, options in (
@@ -99,11 +114,13 @@ class OperationListView(BreadcrumbsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         outcome = self.filters.get("outcome")
+        decade = self.filters.get("decade")
         context.update(
             {
                 "filter_groups": self.filter_groups(),
                 "filtered": bool(self.filters),
-                "decade": self.filters.get("decade"),
+                "decade": decade if decade != YEAR_NOT_RECORDED else None,
+                "without_year": decade == YEAR_NOT_RECORDED,
                 "outcome_label": Outcome(outcome).label if outcome else None,
             }
         )

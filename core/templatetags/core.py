@@ -1,5 +1,6 @@
 """Template tags shared by every app: `{% load core %}`."""
 
+import datetime as dt
 from urllib.parse import quote, urlencode
 
 from django import template
@@ -52,6 +53,20 @@ def uk_time(value) -> str:
         minutes = f":{local.minute:02d}" if local.minute else ""
         clock = f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
     return f"{local.day} {local:%B %Y} at {clock}"
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A date and time for a <time datetime> attribute: ISO 8601 in UK time, to the second.
+
+    Django's 'c' format keeps microseconds, which HTML's date-time syntax does not allow (it
+    takes at most three digits of a second).
+    """
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return value.isoformat()
 
 
 # Components (templates/includes/components/): tags rather than {% include %}, so that every

@@ -25,7 +25,7 @@ def test_filter_by_outcome_and_open_an_operation(site, page, operations):
     filters = page.get_by_role("navigation", name="Filter operations")
     filters.get_by_role("link", name="Pleaded guilty", exact=True).click()
     expect(page).to_have_url(re.compile(r"/operations/\?outcome=pleaded_guilty$"))
-    expect(page.get_by_role("heading", name="1 operation: pleaded guilty")).to_be_visible()
+    expect(page.get_by_role("heading", name="2 operations: pleaded guilty")).to_be_visible()
     expect(filters.get_by_role("link", name="Pleaded guilty (selected)")).to_have_attribute(
         "aria-current", "true"
     )
@@ -38,7 +38,8 @@ def test_filter_by_outcome_and_open_an_operation(site, page, operations):
     expect(page.get_by_role("heading", level=1)).to_have_text("Operation Alva")
     facts = page.get_by_role("region", name="Key facts")
     expect(facts).to_contain_text("Pleaded guilty")
-    expect(facts).to_contain_text("Not recorded")
+    expect(facts).to_contain_text("Where the facts come from")
+    expect(facts).to_contain_text("court reporting")
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Operations").click()
     expect(page).to_have_url(re.compile(r"/operations/$"))
@@ -48,9 +49,7 @@ def test_the_timeline_is_reached_by_a_link_and_reads_as_years(site, page, operat
     page.goto(site + "/operations/")
     page.get_by_role("link", name="See the operations on a timeline, year by year").click()
     years = page.get_by_role("list", name="Years")
-    expect(years.get_by_role("heading", level=2)).to_have_text(
-        ["2008", "2011", "2013", "Year not recorded"]
-    )
+    expect(years.get_by_role("heading", level=2)).to_have_text(["2008", "2011", "2012", "2013"])
 
 
 @pytest.mark.parametrize(
@@ -67,11 +66,9 @@ def test_an_operation_page_has_no_accessibility_violations(site, page, operation
     assert_accessible(page)
 
 
-def test_the_home_page_with_recent_operations_has_no_accessibility_violations(
-    site, page, operations
-):
+def test_the_home_page_with_past_operations_has_no_accessibility_violations(site, page, operations):
     page.goto(site + "/")
-    expect(page.get_by_role("heading", name="Recent operations")).to_be_visible()
+    expect(page.get_by_role("heading", name="Past operations")).to_be_visible()
     assert_accessible(page)
 
 

@@ -50,8 +50,32 @@ def test_the_sitemap_lists_only_published_content_with_its_last_change(
         "/operations/unpublished/",
     ):
         assert f"{base}{hidden}" not in found
-    for fixed in ("/", "/threat-level/", "/operations/", "/operations/timeline/", "/contact/"):
+    for fixed in (
+        "/",
+        "/threat-level/",
+        "/incidents/",
+        "/news/",
+        "/operations/",
+        "/operations/timeline/",
+        "/useful-links/",
+        "/contact/",
+        "/contact/feedback/",
+        "/contact/prevent-referral/",
+    ):
         assert f"{base}{fixed}" in found
+
+
+def test_every_address_in_the_sitemap_is_a_page_search_engines_may_index(client, settings):
+    from django.core.management import call_command
+
+    call_command("load_starter_content", verbosity=0)
+    settings.SITE_URL = "https://ctu.example.police.uk"
+    found = entries(client)
+    assert len(found) > 30
+    for loc in found:
+        response = client.get(loc.removeprefix(settings.SITE_URL))
+        assert response.status_code == 200, loc
+        assert 'name="robots" content="noindex' not in response.content.decode(), loc
 
 
 def test_the_sitemap_uses_site_url_whatever_host_was_asked(client, settings):

@@ -7,7 +7,7 @@ from django.test import override_settings
 
 MANIFEST_STORAGE = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "ctu_site.storage.StaticStorage"},
 }
 
 
@@ -33,3 +33,21 @@ def test_compiled_css_carries_no_gov_uk_brand():
     assert "GDS Transport" not in css
     assert "@font-face" not in css
     assert "govuk-crest" not in css
+
+
+def test_the_module_script_imports_gov_uk_frontend_by_its_hashed_name(tmp_path):
+    """So that both scripts are cached for a year, as immutable, not for an hour."""
+    from django.conf import settings
+
+    assert settings.STORAGES["staticfiles"]["BACKEND"] in (
+        "ctu_site.storage.StaticStorage",
+        "django.contrib.staticfiles.storage.StaticFilesStorage",  # DEBUG and tests only
+    )
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=MANIFEST_STORAGE):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    (main,) = [p for p in (tmp_path / "js").glob("main.*.js") if p.name.count(".") == 2]
+    imports = re.findall(r'from\s*"([^"]+)"', main.read_text())
+    assert imports, main.read_text()[:200]
+    for name in imports:
+        assert re.fullmatch(r"\./govuk-frontend\.min\.[0-9a-f]{12}\.js", name), name
+        assert (tmp_path / "js" / name.removeprefix("./")).exists()

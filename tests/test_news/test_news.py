@@ -146,7 +146,9 @@ def test_the_starter_item_gives_the_campaign_and_its_figures(client):
     assert 'Last updated <time datetime="2018-03-20T09:00:00+00:00">20 March 2018</time>' in html
     for figure in (
         "four-week",
-        "<strong>Ten attacks</strong> had been stopped since March 2017, and <strong>23</strong>",
+        # 23 in all, ten of them in the last year: never read as 33.
+        "<strong>23 attacks</strong> had been stopped in the four years to March 2018, "
+        "<strong>ten</strong> of them since\n  March 2017",
         "<strong>600 investigations</strong>",
         "<strong>3,000 people</strong>",
         "<strong>20,000 people</strong>",
@@ -160,6 +162,9 @@ def test_the_starter_item_gives_the_campaign_and_its_figures(client):
     ):
         assert figure in html, figure
     assert {HOTLINE_TEL, "tel:999"} <= tel_links(html)
+    # It was Derbyshire Constabulary's news with national figures, and says so.
+    assert "From: Derbyshire Constabulary, with figures from Counter Terrorism Policing" in html
+    assert "based on Derbyshire Constabulary's news release" in html.replace("&#x27;", "'")
     assert starter.load() == 0  # safe to run twice
 
 

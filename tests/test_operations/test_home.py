@@ -1,4 +1,4 @@
-"""The home page's "Recent operations" place."""
+"""The home page's "Past operations" place."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -18,7 +18,7 @@ def test_the_home_page_shows_the_three_newest_published_operations(client, make_
     make_operation("Operation Newest", conviction_year=2020)
     make_operation("Operation Unpublished", conviction_year=2024, publish=False)
     html = client.get("/").content.decode()
-    section = html[html.index("Recent operations") :]
+    section = html[html.index("Past operations") :]
     names = ["Operation Newest", "Operation Newer", "Operation Older"]
     assert [section.index(name) for name in names] == sorted(section.index(n) for n in names)
     assert "Operation Oldest" not in html
@@ -29,7 +29,7 @@ def test_the_home_page_shows_the_three_newest_published_operations(client, make_
 def test_with_no_operations_the_home_page_leaves_the_place_out(client, db):
     response = client.get("/")
     assert response.status_code == 200
-    assertNotContains(response, "Recent operations")
+    assertNotContains(response, "Past operations")
 
 
 def test_the_home_page_stays_within_its_query_budget(
@@ -39,7 +39,7 @@ def test_the_home_page_stays_within_its_query_budget(
         make_operation(f"Operation {number}", conviction_year=2010 + number)
     with django_assert_max_num_queries(HOME_BUDGET):
         response = client.get("/")
-    assertContains(response, "Recent operations")
+    assertContains(response, "Past operations")
 
 
 def test_with_the_database_down_the_home_page_leaves_operations_out_and_is_not_cached(
@@ -47,5 +47,5 @@ def test_with_the_database_down_the_home_page_leaves_operations_out_and_is_not_c
 ):
     response = client.get("/")
     assert response.status_code == 200
-    assertNotContains(response, "Recent operations")
+    assertNotContains(response, "Past operations")
     assert "no-cache" in response["Cache-Control"]

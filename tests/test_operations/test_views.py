@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from pytest_django.asserts import assertContains, assertNotContains
 
-from operations.models import Outcome
+from operations.models import Operation, Outcome
 from publishing import services
 from tests.utils import SITE_CONTEXT_QUERIES
 
@@ -208,12 +208,25 @@ def test_the_detail_page_shows_the_key_facts(client, make_operation):
     assert 'name="page_path" value="/operations/fact/"' in html
 
 
-def test_facts_never_checked_show_as_not_recorded_and_empty_facts_are_left_out(
-    client, make_operation
-):
-    make_operation("Operation Sparse")
+def test_facts_say_where_they_come_from_and_empty_facts_are_left_out(client, make_operation):
+    sparse = make_operation("Operation Sparse")
     html = client.get("/operations/sparse/").content.decode()
-    assert re.search(r">Facts last checked</dt>\s*<dd[^>]*>\s*Not recorded", html)
+    assert re.search(
+        r">Where the facts come from</dt>\s*<dd[^>]*>\s*The unit's own account of the case, "
+        r"not yet checked against the court record.",
+        html.replace("&#x27;", "'"),
+    )
+    assert "Not recorded" not in html
+    assert ">Facts last checked</dt>" not in html
+    Operation.objects.filter(pk=sparse.pk).update(
+        facts_source="The CPS's statement on the sentencing.",
+        fact_sources="Sentence: CPS press release. STAFF-ONLY-NOTE",
+        facts_last_checked=dt.date(2026, 11, 3),
+    )
+    html = client.get("/operations/sparse/").content.decode()
+    assert "The CPS&#x27;s statement on the sentencing." in html
+    assert re.search(r">Facts last checked</dt>\s*<dd[^>]*>\s*<time datetime=\"2026-11-03\"", html)
+    assert "STAFF-ONLY-NOTE" not in html
     assert ">Sentences</dt>" not in html
     assert ">Outcome</dt>" not in html
 
@@ -294,3 +307,23 @@ def test_the_timeline_stays_within_its_query_budget(
 ):
     with django_assert_max_num_queries(TIMELINE_BUDGET):
         assert client.get("/operations/timeline/").status_code == 200
+
+
+def test_an_operation_without_a_year_is_in_a_filter_of_its_own(client, make_operation):
+    make_operation("Operation Dated", conviction_year=2013)
+    make_operation("Operation Undated")
+    html = client.get("/operations/").content.decode()
+    assert 'href="/operations/?decade=not-recorded"' in html
+    html = client.get("/operations/?decade=not-recorded").content.decode()
+    assert "1 operation with no year recorded" in " ".join(html.split())
+    assert "Operation Undated</a>" in html
+    assert "Operation Dated</a>" not in html
+
+
+def test_filters_that_match_nothing_say_so_and_how_to_get_back(client, make_operation):
+    make_operation("Operation Pleaded", conviction_year=2012, outcome=Outcome.PLEADED_GUILTY)
+    make_operation("Operation Older", conviction_year=1999)
+    html = client.get("/operations/?decade=1990s&outcome=pleaded_guilty").content.decode()
+    assert "No operations match these filters" in html
+    assert "yet" not in html.split('id="results-heading"')[1].split("</ul>")[0]
+    assert 'href="/operations/">Clear filters' in " ".join(html.split()).replace("> ", ">")

@@ -61,7 +61,7 @@ def test_the_management_command_loads_it_and_can_run_twice(capsys):
             ["recruits", "transport", "storage", "money"],
         ),
         ("/about-the-unit/", ["Birmingham Airport", "financial", "surveillance", "analysts"]),
-        ("/advice-for-businesses/staying-safe-in-an-attack/", ["Run", "Hide", "Tell"]),
+        ("/advice-for-the-public/staying-safe-in-an-attack/", ["Run", "Hide", "Tell"]),
     ],
 )
 def test_starter_pages_carry_the_facts_from_the_seeds(client, loaded, path, facts):
