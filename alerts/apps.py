@@ -3,7 +3,12 @@ from django.db.models.signals import post_migrate
 
 from alerts.threat_levels import ensure_threat_levels
 from core.content_version import refresh_when_changed
-from core.registries import SearchSource, register_search_source, register_site_context
+from core.registries import (
+    SearchSource,
+    register_search_page,
+    register_search_source,
+    register_site_context,
+)
 from core.roles import EDITORS, PUBLISHERS
 
 VIEWING = (
@@ -39,6 +44,7 @@ class AlertsConfig(AppConfig):
     }
 
     def ready(self):
+        register_search_page("alerts:threat-level")
         # sitewide reads the models, so it is imported once they are loaded.
         from alerts import sitewide
 

@@ -4,35 +4,13 @@ Target (DESIGN.md): an uncached page under 4 ms of CPU. Run: .venv/bin/python be
 It builds a throwaway SQLite database with the starter content, so it never touches yours.
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-workdir = tempfile.mkdtemp(prefix="ctu-bench-")
-os.environ.update(
-    {
-        "DJANGO_SETTINGS_MODULE": "ctu_site.settings",
-        "DEBUG": "false",
-        "TESTING": "false",
-        "SECRET_KEY": "bench-" + "x" * 60,
-        "PREVENT_ENCRYPTION_KEYS": "5xhlwG-6GQpZ2Jr_Pfw8IKTXvBoOaJHZtG8CKV3frbs=",
-        "ALLOWED_HOSTS": "testserver,127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-        "SECURE_SSL_REDIRECT": "false",
-    }
-)
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+import throwaway  # noqa: F401 - Django on a throwaway database
+from django.core.management import call_command
+from django.test import Client, override_settings
 
 TARGET_MS = 4.0
 PATHS = ["/", "/contest/", "/contest/prevent/"]

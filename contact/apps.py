@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 
 from core.content_version import refresh_when_changed
-from core.registries import register_link_source
+from core.registries import register_link_source, register_search_page
 from core.roles import EDITORS, FEEDBACK_TRIAGE, PUBLISHERS
 
 
@@ -24,6 +24,8 @@ class ContactConfig(AppConfig):
     }
 
     def ready(self):
+        for url_name in ("contact:contact", "contact:security-advice", "contact:feedback"):
+            register_search_page(url_name)
         Organisation = self.get_model("Organisation")
         # The list is on the (cached) contact page: a change shows once it is committed.
         refresh_when_changed(Organisation)

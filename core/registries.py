@@ -4,6 +4,7 @@ Each app fills these in its AppConfig's ``ready()``; whoever needs the whole lis
 sitemap, the link checker, every page's context) reads it here.
 
 - ``search_sources``: each kind of published content that search finds and the sitemap lists.
+- ``search_pages``: the URL names of pages that are views, not content, for search to index.
 - ``link_sources``: functions yielding every outbound link on the public site, for the checker.
 - ``site_context_providers``: functions adding to the context every page and error page gets.
 """
@@ -44,6 +45,20 @@ def search_sources() -> list[SearchSource]:
 
 def search_source(key: str) -> SearchSource:
     return _SEARCH_SOURCES[key]
+
+
+# Pages that are views rather than content (the threat level, contact, the referral start):
+# search renders each by its URL name and indexes what the public reads there.
+_SEARCH_PAGES: list[str] = []
+
+
+def register_search_page(url_name: str) -> None:
+    if url_name not in _SEARCH_PAGES:
+        _SEARCH_PAGES.append(url_name)
+
+
+def search_pages() -> list[str]:
+    return list(_SEARCH_PAGES)
 
 
 LinkSource = Callable[[], Iterable[tuple[str, str]]]

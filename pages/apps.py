@@ -2,7 +2,12 @@ from django.apps import AppConfig
 from django.db.models.signals import pre_delete
 
 from core.content_version import refresh_when_changed
-from core.registries import SearchSource, register_link_source, register_search_source
+from core.registries import (
+    SearchSource,
+    register_link_source,
+    register_search_page,
+    register_search_source,
+)
 from core.roles import EDITORS, PUBLISHERS
 
 EDITING = (
@@ -40,6 +45,7 @@ class PagesConfig(AppConfig):
 
         Page, UsefulLink = self.get_model("Page"), self.get_model("UsefulLink")
         register_search_source(SearchSource("Page", Page.objects.published))
+        register_search_page("pages:useful-links")
         # Useful links are not drafted: a change is public at once, cached pages included.
         refresh_when_changed(UsefulLink)
 

@@ -11,7 +11,9 @@ from search import backends
 
 
 class SearchView(TemplateView):
-    """``/search/?q=``: published pages, operations and news, best first, ten to a page.
+    """``/search/?q=``: everything the public can read, best first, ten to a page; staff's best
+    bets above, and the results for the corrected spelling when the typed one finds nothing
+    (``spelling=exact`` searches for what was typed after all).
 
     A query over the length limit is refused with 400 and a message; anything else, however
     odd, is searched for. The ways to report are on every state of the page.
@@ -42,15 +44,29 @@ class SearchView(TemplateView):
             )
             return self.render_to_response(context, status=400)
         if query:
-            hits = backends.find(query)
-            page_obj = Paginator(hits, self.per_page).get_page(request.GET.get("page"))
-            suggested = backends.suggestion(query) if len(hits) < 3 else None
+            exact = request.GET.get("spelling") == "exact"
+            outcome = backends.search(query, exact=exact)
+            page_obj = Paginator(outcome.hits, self.per_page).get_page(request.GET.get("page"))
+            shown_for = outcome.corrected or query
             context.update(
-                count=len(hits),
+                count=len(outcome.hits),
                 page_obj=page_obj,
-                results=backends.describe(list(page_obj.object_list), query),
-                suggestion=suggested,
-                report_first=backends.wants_to_report(query, suggested),
+                results=[
+                    {
+                        "label": hit.document.label,
+                        "title": hit.document.title,
+                        "url": hit.document.url,
+                        "summary": hit.document.summary,
+                        "snippet": backends.snippet(hit.document, shown_for),
+                    }
+                    for hit in page_obj.object_list
+                ],
+                best_bets=outcome.best_bets if page_obj.number == 1 else [],
+                corrected=outcome.corrected,
+                suggestion=outcome.suggestion,
+                partial=outcome.partial,
+                exact=exact,
+                report_first=backends.wants_to_report(query, outcome.corrected),
             )
         response = self.render_to_response(context)
         if query:

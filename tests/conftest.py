@@ -36,6 +36,21 @@ def _page_cache_only_when_asked(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _search_index_per_search_unless_asked(request, settings):
+    """Build search's index for every search unless a test is about reusing it (mark:
+    search_index): like the page cache, it moves on with the content version, which tests that
+    never commit do not move."""
+    from search.backends import forget_index
+
+    forget_index()
+    if (
+        request.node.get_closest_marker("search_index") is None
+        and "live_server" not in request.fixturenames
+    ):
+        settings.SEARCH_INDEX_REUSE = False
+
+
+@pytest.fixture(autouse=True)
 def _staff_code_only_when_asked(request, settings):
     """Sign staff in with the password alone unless a test is about the second step (mark: otp).
 

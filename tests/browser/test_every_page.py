@@ -14,6 +14,7 @@ SITE_PATHS = [
     "/threat-level/",
     "/contact/",
     "/contact/feedback/",
+    "/contact/security-adviser/",
     "/contact/prevent-referral/",
     "/operations/",
     "/operations/timeline/",
@@ -26,6 +27,8 @@ SITE_PATHS = [
     "/search/?q=report",
     "/search/?q=hostile+reconnaissance&page=1",
     "/search/?q=xylophone",
+    "/search/?q=threat+level",
+    "/search/?q=radicalisaton",
     *[spec.url_path for spec in starter_pages()],
 ]
 
@@ -55,3 +58,23 @@ def test_no_page_moves_while_it_loads_on_a_phone(starter_site, page, path):
     page.set_viewport_size({"width": 375, "height": 812})
     slow_network(page)
     assert cumulative_layout_shift(page, starter_site + path) < 0.05
+
+
+def test_an_incident_page_with_its_support_routes_is_accessible(site, page):
+    from alerts.models import Incident
+
+    Incident.objects.create(
+        title="Incident at the station",
+        slug="station",
+        summary="Police are dealing with an incident. Avoid the area.",
+        casualty_bureau_number="0800 056 0944",
+        footage_upload_url="https://mipp.police.uk/operation/example",
+        published=True,
+    )
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site + "/incidents/station/")
+        expect(page.get_by_role("link", name="0800 056 0944")).to_have_attribute(
+            "href", "tel:+448000560944"
+        )
+        assert_accessible(page)

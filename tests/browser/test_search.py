@@ -28,7 +28,7 @@ def test_a_keyboard_user_searches_for_report_and_finds_the_hotline(starter_site,
     expect(page.get_by_role("heading", level=1)).to_have_text("Search")
     panel = page.locator(".app-report-panel")
     expect(panel.get_by_role("heading")).to_have_text("How to report")
-    expect(panel.get_by_role("link", name="0800 789 321")).to_have_attribute(
+    expect(panel.get_by_role("link", name="0800 789 321", exact=True)).to_have_attribute(
         "href", "tel:+44800789321"
     )
     expect(

@@ -113,9 +113,7 @@ def test_an_incident_page_gives_support_and_where_to_send_footage(client, db):
 def test_incident_staff_cannot_save_a_casualty_bureau_number_that_is_not_a_number():
     from django.core.exceptions import ValidationError
 
-    incident = Incident(
-        title="T", slug="t", summary="S", casualty_bureau_number="call the police"
-    )
+    incident = Incident(title="T", slug="t", summary="S", casualty_bureau_number="call the police")
     with pytest.raises(ValidationError) as raised:
         incident.full_clean()
     assert "casualty_bureau_number" in raised.value.message_dict
@@ -135,9 +133,7 @@ def test_the_content_says_each_thing_once_and_promises_nothing_it_does_not_give(
     assert 'href="/about-the-unit/"' in home
 
 
-def test_the_statements_meet_the_accessibility_regulations_and_data_protection_law(
-    client, starter
-):
+def test_the_statements_meet_the_accessibility_regulations_and_data_protection_law(client, starter):
     accessibility = text_of(client.get("/accessibility-statement/"))
     for part in (
         "Compliance status",
