@@ -67,3 +67,25 @@ def test_404_page_has_no_accessibility_violations(site, page):
     assert response.status == 404
     expect(page.get_by_role("link", name="0800 789 321").first).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("card", "heading"),
+    [
+        ("Worried someone is being radicalised", "Worried someone is being radicalised"),
+        ("Advice for businesses", "Advice for businesses"),
+        ("Deaf, hard of hearing or speech-impaired", "If you have information"),
+    ],
+)
+def test_on_a_phone_each_visitor_reaches_their_help_in_one_tap(site, page, card, heading):
+    """A worried parent, a shop manager and a deaf visitor, each from the home page."""
+    from django.core.management import call_command
+
+    call_command("load_starter_content", verbosity=0)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(site + "/")
+    page.locator("main").get_by_role("link", name=card, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    if card.startswith("Deaf"):
+        expect(page.get_by_role("link", name="18001 0800 789 321").first).to_be_visible()
+        expect(page.get_by_role("link", name="999 BSL").first).to_be_visible()

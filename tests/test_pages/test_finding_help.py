@@ -99,6 +99,7 @@ def test_an_incident_page_gives_support_and_where_to_send_footage(client, db):
     html = text_of(client.get("/incidents/station/"))
     assert "tel:+448081689111" in html  # Victim Support
     assert "do not share them on social media" in html
+    assert 'href="https://mipp.police.uk/">Major Incident Public Portal' in html
     assert 'href="/advice-for-the-public/after-an-attack/"' in html
     assert "casualty bureau on" not in html  # not open yet
     Incident.objects.filter(pk=incident.pk).update(
