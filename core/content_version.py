@@ -16,6 +16,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 CONTENT_VERSION_KEY = "content-version"
+# Every key has a timeout. When this one lapses the next request makes a new version: every
+# cached page is rendered afresh once, which is harmless.
+VERSION_SECONDS = 30 * 24 * 60 * 60
 
 
 def _fresh_version() -> int:
@@ -25,13 +28,13 @@ def _fresh_version() -> int:
 
 def get_content_version() -> int:
     """The current content version, created if the cache has lost it."""
-    return cache.get_or_set(CONTENT_VERSION_KEY, _fresh_version, timeout=None)
+    return cache.get_or_set(CONTENT_VERSION_KEY, _fresh_version, timeout=VERSION_SECONDS)
 
 
 def bump_content_version() -> int:
     """Make every cached public page stale at once; return the new version."""
     version = _fresh_version()
-    cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+    cache.set(CONTENT_VERSION_KEY, version, timeout=VERSION_SECONDS)
     return version
 
 

@@ -47,6 +47,26 @@ def check_public_settings(app_configs, **kwargs):
                 id="ctu_site.W007",
             )
         )
+    if settings.PROTECT_MAILBOX.endswith(PLACEHOLDER_DOMAIN):
+        problems.append(
+            Warning(
+                "PROTECT_MAILBOX is still the example address.",
+                hint="Set PROTECT_MAILBOX to the Protect team's mailbox, or nobody is told when "
+                "a business asks for a security adviser.",
+                id="ctu_site.W008",
+            )
+        )
+    if not settings.REDIS_URL:
+        problems.append(
+            Warning(
+                "REDIS_URL is not set: each app process keeps its own cache.",
+                hint="Set REDIS_URL. Without it, processes do not share the page cache, the "
+                "content version or the rate limits: after a publish or a reporting "
+                "restriction, other processes keep serving the old page until it expires, and "
+                "every limit is multiplied by the number of processes.",
+                id="ctu_site.W009",
+            )
+        )
     if PLACEHOLDER_DOMAIN in settings.SECURITY_TXT_CONTACT:
         problems.append(
             Warning(

@@ -1,11 +1,17 @@
 """The public page cache: anonymous GETs of public pages answered from the shared cache."""
 
+import gzip
 import hashlib
+import re
+import time
 from functools import cache as once
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from alerts.sitewide import fallback_fingerprint
 from alerts.sitewide import seconds_until_change as seconds_until_alerts_change
@@ -22,10 +28,17 @@ def uncached_prefixes() -> tuple[str, ...]:
 
 
 class PublicPageCacheMiddleware:
-    """Answer anonymous GETs of public pages from the shared cache.
+    """Answer anonymous GETs of public pages from the shared cache, with HTTP caching headers.
 
     Sits early in the chain so that a hit costs little more than a static file: no session, no
     database, no template. Keys carry the content version, so a publish shows everywhere at once.
+
+    A page is stored once, with its body gzip- and brotli-compressed at that moment, and an ETag;
+    each hit picks the encoding the visitor accepts (never compressing per request) and answers
+    a matching ``If-None-Match`` with 304. Cached pages say ``Cache-Control: public`` with a short
+    browser ``max-age``, an ``s-maxage`` for shared caches (never past the next scheduled change)
+    and ``stale-while-revalidate``/``stale-if-error``; everything else a visitor with a session
+    sees is ``private``.
     """
 
     def __init__(self, get_response):
@@ -33,13 +46,17 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.request_is_cacheable(request):
-            return self.get_response(request)
-        key = self.cache_key(request)
-        response = cache.get(key)
-        if response is not None:
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                # A page rendered for staff (or anyone with a session) is theirs alone.
+                patch_cache_control(response, private=True, no_cache=True)
             return response
-        response = self.get_response(request)
-        if self.response_is_cacheable(response):
+        key = self.cache_key(request)
+        entry = cache.get(key)
+        if entry is None:
+            response = self.get_response(request)
+            if not self.response_is_cacheable(response):
+                return response
             # Never keep a page past the moment an incident alert starts or ends, or scheduled
             # content goes live or expires.
             timeout = min(
@@ -47,9 +64,14 @@ class PublicPageCacheMiddleware:
                 seconds_until_alerts_change(),
                 seconds_until_publishing_change(),
             )
-            if timeout > 0:
-                cache.set(key, response, timeout)
-        return response
+            if timeout <= 0:
+                return response
+            entry = stored_page(response, expires_at=time.time() + timeout)
+            cache.set(key, entry, timeout)
+            # The response just rendered is answered itself (tests and tools can still read its
+            # context), dressed as a hit would be.
+            return answer_from(entry, request, rendered=response)
+        return answer_from(entry, request)
 
     def request_is_cacheable(self, request) -> bool:
         if request.method not in ("GET", "HEAD"):
@@ -60,23 +82,110 @@ class PublicPageCacheMiddleware:
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or settings.CSRF_COOKIE_NAME in cookies:
             return False
-        # Only the query parameters public pages use: anything else (a search, made-up
-        # parameters) is rendered afresh rather than filling the cache with copies.
-        if not set(request.GET).issubset(settings.PAGE_CACHE_QUERY_PARAMETERS):
-            return False
+        # Only the query parameters public pages use, once each, in their one valid form:
+        # anything else (a search, made-up parameters or values) is rendered afresh rather than
+        # filling the cache with copies. A page number past the last is a 404, never stored.
+        allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+        for name, values in request.GET.lists():
+            if name not in allowed or len(values) != 1:
+                return False
+            if not re.fullmatch(allowed[name], values[0]):
+                return False
         return len(request.get_full_path()) <= 512
 
     @staticmethod
     def response_is_cacheable(response) -> bool:
         if response.status_code != 200 or getattr(response, "streaming", False):
             return False
-        if response.cookies:
+        if response.cookies or response.has_header("Content-Encoding"):
             return False
         cache_control = response.get("Cache-Control", "").lower()
-        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        # Belt and braces: a page with a CSRF token is never shared, whatever its headers say.
+        return b'name="csrfmiddlewaretoken"' not in response.content
 
     @staticmethod
     def cache_key(request) -> str:
         address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
         return f"page:{get_content_version()}:{fallback_fingerprint()}:{digest}"
+
+
+# Headers the stored page sets for itself on every answer.
+OWN_HEADERS = {"content-length", "content-encoding", "etag", "cache-control", "vary", "expires"}
+# Smaller bodies are not worth compressing (and cost more in headers than they save).
+COMPRESS_FROM_BYTES = 500
+
+
+def stored_page(response, *, expires_at: float) -> dict:
+    """What the cache keeps of a page: its headers, its body in each encoding, its ETag."""
+    body = response.content
+    bodies = {"identity": body}
+    if len(body) >= COMPRESS_FROM_BYTES:
+        bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+        bodies["br"] = brotli.compress(body, quality=9)
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    return {
+        "status": response.status_code,
+        "headers": [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS],
+        "vary": [*vary, "Accept-Encoding"]
+        if "accept-encoding" not in map(str.lower, vary)
+        else vary,
+        "bodies": bodies,
+        "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
+        "expires_at": expires_at,
+    }
+
+
+def chosen_encoding(accept_encoding: str, available) -> str:
+    """The best encoding of a stored page the visitor accepts: brotli, then gzip, else none."""
+    accepted = {}
+    for part in accept_encoding.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        match = re.search(r"q=([0-9.]+)", params)
+        if match:
+            try:
+                quality = float(match.group(1))
+            except ValueError:
+                quality = 0.0
+        accepted[name.strip().lower()] = quality
+    for encoding in ("br", "gzip"):
+        if encoding in available and accepted.get(encoding, accepted.get("*", 0)) > 0:
+            return encoding
+    return "identity"
+
+
+def _cache_control(entry: dict) -> str:
+    # The edge may keep it until the page's own cache entry lapses, never past it.
+    shared = max(0, int(entry["expires_at"] - time.time()))
+    return (
+        f"public, max-age={min(settings.PAGE_BROWSER_MAX_AGE, shared)}, s-maxage={shared}, "
+        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.PAGE_STALE_IF_ERROR}"
+    )
+
+
+def answer_from(entry: dict, request, rendered=None) -> HttpResponse:
+    """The response for one request from a stored page: 304, or the body it can read."""
+    etag = entry["etag"]
+    if_none_match = request.headers.get("If-None-Match", "")
+    if etag in [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        encoding = chosen_encoding(request.headers.get("Accept-Encoding", ""), entry["bodies"])
+        if rendered is not None:
+            response = rendered
+            response.content = entry["bodies"][encoding]
+        else:
+            response = HttpResponse(entry["bodies"][encoding], status=entry["status"])
+            for name, value in entry["headers"]:
+                response[name] = value
+        if encoding != "identity":
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(entry["bodies"][encoding]))
+    response["ETag"] = etag
+    response["Cache-Control"] = _cache_control(entry)
+    response["Vary"] = ", ".join(entry["vary"])
+    return response

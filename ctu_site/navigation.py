@@ -20,6 +20,7 @@ FIXED_ENTRIES = (
     (_("News"), "/news/", 40),
     (_("Contact"), "/contact/", 50),
 )
+MENU_SECONDS = 24 * 60 * 60
 # Used when the database cannot be asked: the error pages and outages.
 FALLBACK_ENTRIES = (
     *FIXED_ENTRIES,
@@ -49,7 +50,8 @@ def menu_entries(*, use_database: bool = True) -> list[tuple[str, str]]:
             entries = _entries_from_database()
         except DatabaseError:
             return fallback
-        cache.set(key, entries, None)
+        # Keyed by the content version: an old version's menu expires instead of lingering.
+        cache.set(key, entries, MENU_SECONDS)
     return entries
 
 

@@ -203,13 +203,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_BREAKER_SECONDS = env.float("REDIS_BREAKER_SECONDS", default=5)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # django-redis's client behind a circuit breaker (core/cache.py): a hung Redis
+                # costs one timeout per process every REDIS_BREAKER_SECONDS, not one per call.
+                "CLIENT_CLASS": "core.cache.CircuitBreakerClient",
                 # A Redis outage is a cache miss, never a 500.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
@@ -218,7 +221,8 @@ if REDIS_URL:
             "KEY_PREFIX": "ctu",
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs when Redis stops and starts answering; not every skipped call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 elif DEBUG and not TESTING:
     # `make run`: a cache in files, shared by the development server and management commands
     # (publish_scheduled, shell), so that what staff try locally behaves as with Redis.
@@ -245,6 +249,13 @@ CACHES["template_fragments"] = {
 # How long a rendered public page may be served from the cache. Publishing bumps the
 # content version, so this only bounds how long an unchanged page is kept.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# What cached public pages tell browsers and shared caches (an edge cache, a CDN): browsers keep a
+# page briefly and then revalidate it with its ETag (a 304 costs almost nothing); shared caches
+# keep it as long as the page cache does; both may serve it stale while refetching, and an edge
+# may serve it stale for a day if the site is down.
+PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
+PAGE_STALE_WHILE_REVALIDATE = env.int("PAGE_STALE_WHILE_REVALIDATE", default=60)
+PAGE_STALE_IF_ERROR = env.int("PAGE_STALE_IF_ERROR", default=24 * 60 * 60)
 
 # Sessions live in the database; anonymous visitors never get one.
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -464,5 +475,11 @@ LOGGING = {
 
 # Django's error reports hide every POST value and local variable of referral requests.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "referrals.redaction.ReferralExceptionReporterFilter"
-# Query parameters a cacheable public page may carry (list filters and pagination).
-PAGE_CACHE_QUERY_PARAMETERS = {"page", "decade", "outcome"}
+# Query parameters a cacheable public page may carry (list filters and pagination), each with the
+# only form of its value that is cached: '?page=01' or '?page=1&page=1' is rendered afresh rather
+# than stored again, so made-up variants cannot grow the cache.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "page": r"[1-9][0-9]{0,3}",
+    "decade": r"[0-9]{4}s|not-recorded",
+    "outcome": r"[a-z_]{1,30}",
+}

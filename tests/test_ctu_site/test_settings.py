@@ -19,6 +19,8 @@ PRODUCTION = {
     "FEEDBACK_MAILBOX": "ctu-feedback@ctu.example.net",
     "SECURITY_TXT_CONTACT": "mailto:security@ctu.example.net",
     "PREVENT_MAILBOX": "prevent@ctu.example.net",
+    "PROTECT_MAILBOX": "protect@ctu.example.net",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "PREVENT_ENCRYPTION_KEYS": "50_0MsugS2AXjSfA1O8Hxn30j0LTMHXtr8qHOURZKoo=",
 }
 
@@ -59,6 +61,8 @@ def test_deploy_check_passes_with_production_settings():
         ({"FEEDBACK_MAILBOX": "ctu-feedback@example.org"}, "ctu_site.W002"),
         ({"SECURITY_TXT_CONTACT": "mailto:security@example.org"}, "ctu_site.W003"),
         ({"PREVENT_MAILBOX": "prevent-referrals@example.org"}, "ctu_site.W007"),
+        ({"PROTECT_MAILBOX": "ctu-protect@example.org"}, "ctu_site.W008"),
+        ({"REDIS_URL": ""}, "ctu_site.W009"),
         ({"SECURITY_TXT_EXPIRES": "next spring"}, "ctu_site.W004"),
         ({"SECURITY_TXT_EXPIRES": "2020-01-01"}, "ctu_site.W005"),
         ({"SECURITY_TXT_EXPIRES": "2099-01-01"}, "ctu_site.W006"),
