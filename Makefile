@@ -47,6 +47,7 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev node_modules/.package-lock.json
 	@scripts/ensure-chromium
+	@scripts/ensure-varnish
 
 run: setup
 	@echo ""

@@ -4,9 +4,11 @@ Publishing, unpublishing, a threat-level change or an incident alert bumps it, s
 that shares the cache stops serving the old pages on its next request. Nothing is deleted: old
 entries simply stop being asked for and expire.
 
-``refresh_public_pages()`` is the only way code asks for that: it bumps the version once the
-current transaction commits (at once outside one). ``refresh_when_changed(Model, ...)`` connects
-it to a model's saves and deletions, for content that is public as soon as it is saved.
+``refresh_public_pages(*keys)`` is the only way code asks for that: it bumps the version once
+the current transaction commits (at once outside one), and queues a purge of the pages that show
+``keys`` from an edge cache in front of the site (``core.edge``).
+``refresh_when_changed(Model, ...)`` connects it to a model's saves and deletions, for content
+that is public as soon as it is saved.
 """
 
 import time
@@ -14,6 +16,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from core import edge
 
 CONTENT_VERSION_KEY = "content-version"
 # Every key has a timeout. When this one lapses the next request makes a new version: every
@@ -38,12 +42,19 @@ def bump_content_version() -> int:
     return version
 
 
-def refresh_public_pages(**_signal_kwargs) -> None:
-    """Refresh every cached public page once the current transaction has committed.
+def refresh_public_pages(*keys: str, **_signal_kwargs) -> None:
+    """Refresh every cached public page once the current transaction has committed, and purge
+    the pages showing ``keys`` from the edge cache (every page when no key is given).
 
-    Also a signal receiver: a rolled-back change refreshes nothing.
+    Also a signal receiver (then with no keys: every page): a rolled-back change refreshes
+    nothing.
     """
-    transaction.on_commit(bump_content_version)
+
+    def refresh():
+        bump_content_version()
+        edge.queue_purge(set(keys))
+
+    transaction.on_commit(refresh)
 
 
 def refresh_when_changed(*models) -> None:

@@ -15,6 +15,7 @@ from django.utils.cache import patch_cache_control
 
 from alerts.sitewide import fallback_fingerprint
 from alerts.sitewide import seconds_until_change as seconds_until_alerts_change
+from core import edge
 from core.content_version import get_content_version
 from publishing.schedule import seconds_until_change as seconds_until_publishing_change
 from referrals.redaction import referral_paths
@@ -66,7 +67,9 @@ class PublicPageCacheMiddleware:
             )
             if timeout <= 0:
                 return response
-            entry = stored_page(response, expires_at=time.time() + timeout)
+            entry = stored_page(
+                response, expires_at=time.time() + timeout, keys=edge.response_keys(request)
+            )
             cache.set(key, entry, timeout)
             # The response just rendered is answered itself (tests and tools can still read its
             # context), dressed as a hit would be.
@@ -113,12 +116,22 @@ class PublicPageCacheMiddleware:
 
 
 # Headers the stored page sets for itself on every answer.
-OWN_HEADERS = {"content-length", "content-encoding", "etag", "cache-control", "vary", "expires"}
+OWN_HEADERS = {
+    "content-length",
+    "content-encoding",
+    "etag",
+    "cache-control",
+    "vary",
+    "expires",
+    "surrogate-key",
+    "xkey",
+    "cache-tag",
+}
 # Smaller bodies are not worth compressing (and cost more in headers than they save).
 COMPRESS_FROM_BYTES = 500
 
 
-def stored_page(response, *, expires_at: float) -> dict:
+def stored_page(response, *, expires_at: float, keys: list[str]) -> dict:
     """What the cache keeps of a page: its headers, its body in each encoding, its ETag."""
     body = response.content
     bodies = {"identity": body}
@@ -135,6 +148,7 @@ def stored_page(response, *, expires_at: float) -> dict:
         "bodies": bodies,
         "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
         "expires_at": expires_at,
+        "keys": keys,
     }
 
 
@@ -188,4 +202,5 @@ def answer_from(entry: dict, request, rendered=None) -> HttpResponse:
     response["ETag"] = etag
     response["Cache-Control"] = _cache_control(entry)
     response["Vary"] = ", ".join(entry["vary"])
+    edge.add_key_headers(response, entry["keys"])
     return response

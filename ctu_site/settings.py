@@ -256,6 +256,14 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
 PAGE_STALE_WHILE_REVALIDATE = env.int("PAGE_STALE_WHILE_REVALIDATE", default=60)
 PAGE_STALE_IF_ERROR = env.int("PAGE_STALE_IF_ERROR", default=24 * 60 * 60)
+# The edge cache in front of the site, purged by surrogate key on every change (core/edge.py):
+# none, varnish, fastly or cloudflare.
+EDGE_PURGE_BACKEND = env.str("EDGE_PURGE_BACKEND", default="none")
+EDGE_VARNISH_URLS = env.list("EDGE_VARNISH_URLS", default=[])
+EDGE_FASTLY_SERVICE_ID = env.str("EDGE_FASTLY_SERVICE_ID", default="")
+EDGE_FASTLY_API_TOKEN = env.str("EDGE_FASTLY_API_TOKEN", default="")
+EDGE_CLOUDFLARE_ZONE_ID = env.str("EDGE_CLOUDFLARE_ZONE_ID", default="")
+EDGE_CLOUDFLARE_API_TOKEN = env.str("EDGE_CLOUDFLARE_API_TOKEN", default="")
 
 # Sessions live in the database; anonymous visitors never get one.
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -1,7 +1,6 @@
 """Root URLs. Each app owns its own namespace; the catch-all page tree comes last."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from ctu_site import views
@@ -16,7 +15,7 @@ handler500 = "core.errors.server_error"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", views.sitemap_xml, {"sitemaps": sitemaps()}, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("admin/", admin.site.urls),

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemaps_views
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.templatetags.static import static
@@ -12,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView, TemplateView
 
-from core import errors
+from core import edge, errors
 from core.contest import CONTEST_STRANDS
 from news.models import NewsItem
 from operations.models import Operation
@@ -50,6 +51,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get(self, request, *args, **kwargs):
+        edge.tag(request, edge.list_key(Operation), edge.list_key(NewsItem))
         response = super().get(request, *args, **kwargs)
         if None in (
             response.context_data["recent_operations"],
@@ -125,3 +127,9 @@ def page_not_found(request, exception=None):
     if removed is not None:
         return errors.gone(request, title=removed.title)
     return errors.page_not_found(request, exception)
+
+
+def sitemap_xml(request, **kwargs):
+    """``/sitemap.xml``, named at the edge as the index every publish changes."""
+    edge.tag(request, "index")
+    return sitemaps_views.sitemap(request, **kwargs)

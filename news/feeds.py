@@ -9,12 +9,18 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from core import edge
 from news.models import NewsItem
 
 FEED_ITEMS = 20
 
 
 class NewsRssFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        # Named at the edge, so that publishing news purges the feeds.
+        edge.tag(request, edge.list_key(NewsItem), "index")
+        return super().__call__(request, *args, **kwargs)
+
     def title(self):
         return f"News from the {settings.UNIT_NAME}"
 

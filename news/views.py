@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core import edge
 from core.views import BreadcrumbsMixin, breadcrumbs
 from news.models import NewsItem
 
@@ -15,6 +16,7 @@ class NewsListView(BreadcrumbsMixin, ListView):
     paginate_by = 10
 
     def get_queryset(self):
+        edge.tag(self.request, edge.list_key(NewsItem))
         return (
             NewsItem.objects.published()
             .newest_first()
@@ -39,4 +41,5 @@ class NewsDetailView(DetailView):
         return NewsItem.objects.published()
 
     def get_context_data(self, **kwargs):
+        edge.tag(self.request, edge.object_key(self.object))
         return {**super().get_context_data(**kwargs), **news_context(self.object)}

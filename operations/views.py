@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core import edge
 from core.views import BreadcrumbsMixin, breadcrumbs
 from operations.models import Operation, Outcome
 
@@ -72,6 +73,7 @@ class OperationListView(BreadcrumbsMixin, ListView):
             self.filters["outcome"] = request.GET["outcome"]
 
     def get_queryset(self):
+        edge.tag(self.request, edge.list_key(Operation))
         operations = Operation.objects.published().newest_first().only(*CARD_FIELDS)
         if self.filters.get("decade") == YEAR_NOT_RECORDED:
             operations = operations.filter(conviction_year=None)
@@ -136,6 +138,7 @@ class OperationTimelineView(BreadcrumbsMixin, ListView):
     breadcrumb_trail = ((_("Operations"), "operations:list"), (_("By year"), None))
 
     def get_queryset(self):
+        edge.tag(self.request, edge.list_key(Operation))
         return Operation.objects.published().chronological().only(*CARD_FIELDS)
 
 
@@ -151,4 +154,9 @@ class OperationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(operation_context(self.object))
+        edge.tag(
+            self.request,
+            edge.object_key(self.object),
+            *(edge.object_key(o) for o in context.get("related_operations", ())),
+        )
         return context

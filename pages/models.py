@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import edge
 from core.addresses import reserved_top_level_slugs
 from core.content_version import refresh_public_pages
 from core.markdown import render_markdown
@@ -212,6 +213,22 @@ class Page(PublishableModel):
     @property
     def short_title(self) -> str:
         return self.menu_title or self.title
+
+    def surrogate_keys(self) -> list[str]:
+        """Its own page, the page above (which lists it), its section (whose side navigation
+        lists it) and, for a page in the menu, every page."""
+        keys = super().surrogate_keys()
+        if self.parent_id:
+            keys.append(f"pages.page-{self.parent_id}")
+        keys.append(f"pages.section-{self.section_id()}")
+        if self.show_in_menus and self.parent_id is None:
+            keys.append(edge.SITEWIDE)
+        return keys
+
+    def section_id(self) -> int:
+        """The top-level page this one is under (itself, at the top)."""
+        ancestors = self.ancestors()
+        return ancestors[0].pk if ancestors else self.pk
 
     def ancestors(self) -> list["Page"]:
         """The pages above this one, top first."""

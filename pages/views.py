@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, TemplateView
 
+from core import edge
 from core.views import BreadcrumbsMixin, breadcrumbs
 from pages.models import Page, Redirect, UsefulLink
 
@@ -92,6 +93,13 @@ class PageView(DetailView):
             raise Http404("A section above this page is not published")
         context = self.get_context_data(object=self.object)
         context.update(page_context(self.object, ancestors=ancestors, cards=rows))
+        section = ancestors[0] if ancestors else self.object
+        edge.tag(
+            request,
+            edge.object_key(self.object),
+            *(edge.object_key(a) for a in ancestors),
+            f"pages.section-{section.pk}",
+        )
         return self.render_to_response(context)
 
 

@@ -16,6 +16,8 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import edge
+
 BODY_MAX_LENGTH = 50_000
 MARKDOWN_HELP = _(
     "Written in Markdown: ## for headings, - for lists, > for quotes, [text](address) for "
@@ -245,6 +247,12 @@ class PublishableModel(models.Model):
         """Save the row as the publishing services change it. Subclasses with structure extend
         this (a page that moved takes its children along and leaves redirects)."""
         self.save()
+
+    def surrogate_keys(self) -> list[str]:
+        """What to purge from the edge cache when this changes on the public site: its own
+        page, the lists it is on, the sitemap and feeds. Subclasses extend (a page: its
+        section; a page in the menu: every page)."""
+        return [edge.object_key(self), edge.list_key(type(self)), "index"]
 
     def goes_with_it(self) -> list["PublishableModel"]:
         """Live objects that cannot stay on the public site without this one (a section's

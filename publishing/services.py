@@ -80,7 +80,7 @@ def draft_save(
             setattr(obj, name, getattr(live, name))
         obj.save_published_row()
         obj.apply_revision_content(content)
-        refresh_public_pages()
+        refresh_public_pages(*obj.surrogate_keys())
     _withdraw_if_blocked(obj, user)
     latest = obj.latest_revision
     if latest is not None and not submit and latest.content == _as_stored(content):
@@ -131,7 +131,7 @@ def _withdraw_if_blocked(obj: PublishableModel, user: AbstractBaseUser | None) -
         message=f"Taken off the public site: {' '.join(blockers)}"[:255],
     )
     audit.record(obj, "Taken off the public site", actor=user, detail=" ".join(blockers))
-    refresh_public_pages()
+    refresh_public_pages(*obj.surrogate_keys())
 
 
 def _as_stored(content: dict) -> dict:
@@ -158,7 +158,8 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         obj.save(update_fields=["scheduled_revision"])
         when = timezone.localtime(obj.go_live_at)
         audit.record(obj, "Scheduled", actor=user, detail=f"to go live at {when:%H:%M on %d %B %Y}")
-        refresh_public_pages()
+        # Its pages at the edge must not outlive the new go-live time.
+        refresh_public_pages(*obj.surrogate_keys())
         return obj
     obj.live = True
     obj.expired = False
@@ -182,7 +183,7 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
             ),
             robust=True,
         )
-    refresh_public_pages()
+    refresh_public_pages(*obj.surrogate_keys())
     return obj
 
 
@@ -211,7 +212,7 @@ def _unpublish_one(obj: PublishableModel, user, *, message: str) -> PublishableM
         content_object=obj, content=obj.revision_content(), user=user, message=message
     )
     audit.record(obj, message, actor=user)
-    refresh_public_pages()
+    refresh_public_pages(*obj.surrogate_keys())
     return obj
 
 
@@ -251,10 +252,11 @@ def publish_scheduled(*, now=None) -> dict[str, int]:
                 continue
             published += 1
         with transaction.atomic():
-            due = model.objects.filter(live=True, expire_at__lte=now)
-            expired += due.update(live=False, expired=True)
-            if expired:
-                refresh_public_pages()
+            due = list(model.objects.filter(live=True, expire_at__lte=now))
+            model.objects.filter(pk__in=[obj.pk for obj in due]).update(live=False, expired=True)
+            expired += len(due)
+            if due:
+                refresh_public_pages(*{key for obj in due for key in obj.surrogate_keys()})
     return {"published": published, "expired": expired}
 
 

@@ -1,0 +1,30 @@
+# The app servers behind the edge, for `make stack` (two gunicorn instances on loopback).
+# In production, list every app server here and in the purgers acl of default.vcl.
+probe health {
+    .url = "/robots.txt";
+    .interval = 2s;
+    .timeout = 1s;
+    .window = 3;
+    .threshold = 2;
+}
+
+backend app1 {
+    .host = "127.0.0.1";
+    .port = "8001";
+    # The site's public host (ALLOWED_HOSTS): health probes without it would get a 400.
+    .host_header = "localhost";
+    .probe = health;
+}
+
+backend app2 {
+    .host = "127.0.0.1";
+    .port = "8002";
+    .host_header = "localhost";
+    .probe = health;
+}
+
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(app1);
+    app.add_backend(app2);
+}
