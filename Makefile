@@ -47,7 +47,7 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev node_modules/.package-lock.json
 	@scripts/ensure-chromium
-	@scripts/ensure-varnish
+	@scripts/ensure-edge
 
 run: setup
 	@echo ""

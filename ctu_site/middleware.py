@@ -57,6 +57,10 @@ class PublicPageCacheMiddleware:
         if entry is None:
             response = self.get_response(request)
             if not self.response_is_cacheable(response):
+                if not response.has_header("Cache-Control"):
+                    # Not stored here, so not at the edge either: a 404 for an address about to
+                    # be published must not outlive the publish in a shared cache.
+                    patch_cache_control(response, no_cache=True)
                 return response
             # Never keep a page past the moment an incident alert starts or ends, or scheduled
             # content goes live or expires.
@@ -66,6 +70,7 @@ class PublicPageCacheMiddleware:
                 seconds_until_publishing_change(),
             )
             if timeout <= 0:
+                patch_cache_control(response, no_cache=True)
                 return response
             entry = stored_page(
                 response, expires_at=time.time() + timeout, keys=edge.response_keys(request)

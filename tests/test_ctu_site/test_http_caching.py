@@ -125,3 +125,12 @@ def test_a_junk_range_header_gets_the_whole_page(client):
     response = client.get("/contact/", headers={"Range": "bytes=junk"})
     assert response.status_code == 200
     assert b"If you have information" in response.content
+
+
+@pytest.mark.parametrize("path", ["/not-published-yet/", "/news/?page=999"])
+def test_a_page_that_is_not_stored_is_not_kept_by_a_shared_cache_either(client, path):
+    """A 404 for an address about to be published must not outlive the publish at the edge."""
+    response = client.get(path)
+    assert response.status_code == 404
+    assert re.search(r"no-cache|no-store", response["Cache-Control"])
+    assert "public" not in response["Cache-Control"]

@@ -33,7 +33,7 @@ def free_port() -> int:
 @pytest.fixture
 def varnish(live_server, settings):
     if not Path(VARNISHD).exists():
-        pytest.fail("Varnish is not installed: run scripts/ensure-varnish")
+        pytest.fail("Varnish is not installed: run scripts/ensure-edge")
     # Readable by the unprivileged user varnishd drops to (pytest's tmp_path is not).
     tmp_path = Path(tempfile.mkdtemp(prefix="ctu-varnish-"))
     tmp_path.chmod(0o755)
