@@ -11,7 +11,7 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DEBUG=$${DEBUG:-true}
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint format assets setup setup-dev superuser clean lock audit
+.PHONY: help run test lint format assets setup setup-dev superuser clean lock audit stack
 
 help:
 	@echo "make run    serve the site with its starter content on http://127.0.0.1:8000"
@@ -20,6 +20,7 @@ help:
 	@echo "make assets rebuild the compiled CSS and JS from frontend/ (needs Node)"
 	@echo "make lock   pin every dependency with hashes in requirements.lock"
 	@echo "make audit  check requirements.lock for known vulnerabilities"
+	@echo "make stack  the production shape on loopback: nginx TLS, Varnish, two gunicorn, PostgreSQL, Redis"
 
 $(PY):
 	@python=$$(scripts/find-python) || exit 1; \
@@ -92,3 +93,7 @@ assets:
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+
+# The production shape on one machine, for trying it (scripts/stack says what it needs).
+stack:
+	@scripts/stack

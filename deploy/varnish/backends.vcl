@@ -1,7 +1,12 @@
 # The app servers behind the edge, for `make stack` (two gunicorn instances on loopback).
 # In production, list every app server here and in the purgers acl of default.vcl.
 probe health {
-    .url = "/robots.txt";
+    # As nginx forwards it (over TLS, to the public host), or the site would redirect to https.
+    .request =
+        "GET /robots.txt HTTP/1.1"
+        "Host: localhost"
+        "X-Forwarded-Proto: https"
+        "Connection: close";
     .interval = 2s;
     .timeout = 1s;
     .window = 3;
