@@ -9,6 +9,14 @@ from contact.tasks import feedback_notify
 from core.references import save_with_unique_reference
 
 
+def _store(**fields) -> Feedback:
+    """Save one submission under a fresh reference; its notice goes out once it commits."""
+    feedback = Feedback(**fields)
+    save_with_unique_reference(feedback, new_reference)
+    _notify_on_commit(feedback)
+    return feedback
+
+
 def _notify_on_commit(feedback: Feedback) -> None:
     to_protect_team = feedback.kind == Feedback.Kind.SECURITY_ADVICE
     # Only once the row is safely stored: a rolled-back submission sends nothing. robust: the
@@ -30,16 +38,13 @@ def feedback_submit(
     *, message: str, name: str = "", email: str = "", may_reply: bool = False
 ) -> Feedback:
     """Store general feedback from /contact/feedback/ and notify the mailbox after commit."""
-    feedback = Feedback(
+    return _store(
         kind=Feedback.Kind.GENERAL,
         message=message,
         name=name,
         email=email,
         may_reply=may_reply and bool(email),
     )
-    save_with_unique_reference(feedback, new_reference)
-    _notify_on_commit(feedback)
-    return feedback
 
 
 @transaction.atomic
@@ -47,16 +52,13 @@ def page_feedback_submit(
     *, page_path: str, found_what_looking_for: bool, rating: int, comment: str = ""
 ) -> Feedback:
     """Store feedback about one content page and notify the mailbox after commit."""
-    feedback = Feedback(
+    return _store(
         kind=Feedback.Kind.PAGE,
         page_path=page_path,
         found_what_looking_for=found_what_looking_for,
         rating=rating,
         comment=comment,
     )
-    save_with_unique_reference(feedback, new_reference)
-    _notify_on_commit(feedback)
-    return feedback
 
 
 @transaction.atomic
@@ -64,7 +66,7 @@ def security_advice_request(
     *, message: str, organisation: str, name: str, email: str, phone: str = ""
 ) -> Feedback:
     """Store a request for a security adviser and tell the Protect team after commit."""
-    feedback = Feedback(
+    return _store(
         kind=Feedback.Kind.SECURITY_ADVICE,
         message=message,
         organisation=organisation,
@@ -73,6 +75,3 @@ def security_advice_request(
         phone=phone,
         may_reply=True,
     )
-    save_with_unique_reference(feedback, new_reference)
-    _notify_on_commit(feedback)
-    return feedback

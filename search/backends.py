@@ -502,17 +502,10 @@ def _without_bets(outcome: Outcome) -> Outcome:
     return outcome
 
 
-def snippet(document: Document, query: str, index: Index | None = None) -> SafeString:
-    """About SNIPPET_CHARACTERS of the text around the first word found, words found marked."""
+def snippet(document: Document, query: str) -> SafeString:
+    """About SNIPPET_CHARACTERS of the text around the first word typed, such words marked."""
     text = document.text
-    wanted = set()
-    for word in query_words(query):
-        wanted.add(stem(word))
-    if index is not None:
-        for term in parse(query, index).terms:
-            for alternative in term.alternatives:
-                wanted.update(alternative.split())
-    wanted -= {stem(w) for w in STOP_WORDS}
+    wanted = {stem(word) for word in query_words(query) if word not in STOP_WORDS}
     matches = [m for m in WORD.finditer(text) if stem(words_of(m.group())[0]) in wanted]
     if not matches:
         return mark_safe("")
