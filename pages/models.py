@@ -38,6 +38,11 @@ class PageQuerySet(PublishableQuerySet):
         ]
 
 
+def section_key(section_pk: int) -> str:
+    """The surrogate key of every page in a section (its side navigation lists them all)."""
+    return f"pages.section-{section_pk}"
+
+
 class Page(PublishableModel):
     """A content page. Its address follows the tree: /contest/prevent/."""
 
@@ -219,8 +224,8 @@ class Page(PublishableModel):
         lists it) and, for a page in the menu, every page."""
         keys = super().surrogate_keys()
         if self.parent_id:
-            keys.append(f"pages.page-{self.parent_id}")
-        keys.append(f"pages.section-{self.section_id()}")
+            keys.append(edge.object_key(self.parent))
+        keys.append(section_key(self.section_id()))
         if self.show_in_menus and self.parent_id is None:
             keys.append(edge.SITEWIDE)
         return keys

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 
 from core import edge
 from core.views import BreadcrumbsMixin, breadcrumbs
-from pages.models import Page, Redirect, UsefulLink
+from pages.models import Page, Redirect, UsefulLink, section_key
 
 CARD_FIELDS = ("id", "parent_id", "title", "menu_title", "summary", "url_path", "sort_order")
 
@@ -98,7 +98,7 @@ class PageView(DetailView):
             request,
             edge.object_key(self.object),
             *(edge.object_key(a) for a in ancestors),
-            f"pages.section-{section.pk}",
+            section_key(section.pk),
         )
         return self.render_to_response(context)
 
