@@ -6,7 +6,8 @@ entries simply stop being asked for and expire.
 
 ``refresh_public_pages(*keys)`` is the only way code asks for that: it bumps the version once
 the current transaction commits (at once outside one), and queues a purge of the pages that show
-``keys`` from an edge cache in front of the site (``core.edge``).
+``keys`` from an edge cache in front of the site (``core.edge``) and a rebuild of the static
+mirror (``core.mirror``).
 ``refresh_when_changed(Model, ...)`` connects it to a model's saves and deletions, for content
 that is public as soon as it is saved.
 """
@@ -17,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from core import edge
+from core import edge, mirror
 
 CONTENT_VERSION_KEY = "content-version"
 # Every key has a timeout. When this one lapses the next request makes a new version: every
@@ -53,6 +54,7 @@ def refresh_public_pages(*keys: str, **_signal_kwargs) -> None:
     def refresh():
         bump_content_version()
         edge.queue_purge(set(keys))
+        mirror.queue_rebuild()
 
     transaction.on_commit(refresh)
 

@@ -264,6 +264,10 @@ EDGE_FASTLY_SERVICE_ID = env.str("EDGE_FASTLY_SERVICE_ID", default="")
 EDGE_FASTLY_API_TOKEN = env.str("EDGE_FASTLY_API_TOKEN", default="")
 EDGE_CLOUDFLARE_ZONE_ID = env.str("EDGE_CLOUDFLARE_ZONE_ID", default="")
 EDGE_CLOUDFLARE_API_TOKEN = env.str("EDGE_CLOUDFLARE_API_TOKEN", default="")
+# The static mirror the edge falls back to when every app server is down (manage.py
+# build_mirror, rebuilt on a timer and after every publish): a path that build_mirror makes a
+# symbolic link to its latest build, and nginx's mirror server serves. Empty: no mirror.
+MIRROR_ROOT = env.str("MIRROR_ROOT", default="")
 
 # Sessions live in the database; anonymous visitors never get one.
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -312,7 +316,7 @@ USE_TZ = True
 
 # --- Static files ---------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
