@@ -11,6 +11,8 @@ probe health {
     .timeout = 1s;
     .window = 3;
     .threshold = 2;
+    # Healthy from the start: otherwise a restarted Varnish serves the mirror for a few seconds.
+    .initial = 2;
 }
 
 backend app1 {
@@ -26,6 +28,13 @@ backend app2 {
     .port = "8002";
     .host_header = "localhost";
     .probe = health;
+}
+
+# The static mirror: nginx serving manage.py build_mirror's output (the mirror server of
+# deploy/nginx/ctu_site.conf). No probe: it is asked only when the app servers fail.
+backend mirror {
+    .host = "127.0.0.1";
+    .port = "8090";
 }
 
 sub vcl_init {

@@ -8,7 +8,9 @@ vcl 4.1;
 # (the site compresses each page once itself, gzip and brotli; Varnish keeps one copy per
 # normalised Accept-Encoding instead of recompressing).
 #
-# deploy/varnish/backends.vcl names the app servers; the stack script writes it.
+# deploy/varnish/backends.vcl names the app servers and the static mirror (nginx serving what
+# manage.py build_mirror writes): when no app server answers, GET and HEAD are answered from the
+# mirror, as GOV.UK's CDN falls back to its mirrors; a form sent then is told to try later.
 import std;
 import directors;
 
@@ -66,12 +68,62 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # A retry, or every app server marked down by its probe: the saved copy of the page.
+    if (bereq.retries > 0 || !std.healthy(bereq.backend)) {
+        if (bereq.method == "GET" || bereq.method == "HEAD") {
+            set bereq.backend = mirror;
+            set bereq.http.X-Mirror = "1";
+            unset bereq.http.Cookie;
+        }
+    }
+    return (fetch);
+}
+
+sub vcl_backend_error {
+    # The app server did not answer at all (refused, reset, timed out).
+    if (bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+    if (bereq.method != "GET" && bereq.method != "HEAD") {
+        # A form: nothing was received. See Other sends the browser to the mirror's page that
+        # says so, with the numbers to call (a 503 status from the mirror).
+        set beresp.status = 303;
+        set beresp.http.Location = "/503.html";
+        set beresp.http.Cache-Control = "no-store";
+        set beresp.body = "";
+        return (deliver);
+    }
+    # Neither the app servers nor the mirror answered.
+    set beresp.http.Content-Type = "text/plain; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    set beresp.body = "This website is not available at the moment. Try again in a few minutes.";
+    return (deliver);
+}
+
 sub vcl_hash {
     hash_data(req.url);
     return (lookup);
 }
 
 sub vcl_backend_response {
+    if (bereq.http.X-Mirror) {
+        # Never let a saved copy replace a real page that is only stale, and never keep one:
+        # the real page comes back as soon as an app server does.
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.http.X-Mirror = "1";
+        set beresp.uncacheable = true;
+        set beresp.ttl = 1s;
+        return (deliver);
+    }
+    if (beresp.status >= 500 && bereq.retries == 0 && !bereq.is_bgfetch
+            && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        # The app answered with an error (its database is down, say): the saved copy instead.
+        return (retry);
+    }
     # Keep objects for a day past their lifetime, to serve if the app servers are down.
     set beresp.grace = 24h;
     if (beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.http.Set-Cookie) {

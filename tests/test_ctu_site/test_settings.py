@@ -1,11 +1,10 @@
 """Start-up rules for production settings."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import manage
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -23,22 +22,6 @@ PRODUCTION = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "PREVENT_ENCRYPTION_KEYS": "50_0MsugS2AXjSfA1O8Hxn30j0LTMHXtr8qHOURZKoo=",
 }
-
-
-def manage(*args, env_overrides, remove=()):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_ALLOW"))}
-    env.update(env_overrides)
-    for name in remove:
-        env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PREVENT_ENCRYPTION_KEYS"])

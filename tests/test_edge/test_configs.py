@@ -1,6 +1,7 @@
 """The shipped edge configuration is valid for the programs that read it: Debian's nginx and
 varnishd check it exactly as they would at start-up."""
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -77,3 +78,26 @@ def test_every_scheduled_job_of_the_readme_has_a_systemd_unit():
     assert "gunicorn ctu_site.wsgi" in units
     for timer in (DEPLOY / "systemd").glob("*.timer"):
         assert (DEPLOY / "systemd" / timer.name.replace(".timer", ".service")).exists(), timer
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Permissions-Policy",
+)
+
+
+@pytest.mark.django_db
+def test_the_mirror_sends_the_security_headers_the_site_sends(client, settings):
+    settings.SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    site = client.get("/robots.txt", secure=True)
+    conf = (DEPLOY / "nginx" / "ctu_site.conf").read_text()
+    mirror = conf.split("listen 127.0.0.1:8090;", 1)[1]
+    sent = dict(re.findall(r'add_header ([\w-]+) "([^"]*)" always;', mirror))
+    for header in SECURITY_HEADERS:
+        assert sent.get(header) == site.headers[header], header

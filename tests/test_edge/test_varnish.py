@@ -43,6 +43,8 @@ def varnish(live_server, settings):
         'probe health { .url = "/robots.txt"; .interval = 1s; .window = 2; .threshold = 1; }\n'
         f'backend app1 {{ .host = "127.0.0.1"; .port = "{backend_port}"; '
         '.host_header = "localhost"; .probe = health; }\n'
+        # No mirror in these tests: a port where nothing listens.
+        f'backend mirror {{ .host = "127.0.0.1"; .port = "{free_port()}"; }}\n'
         "sub vcl_init { new app = directors.round_robin(); app.add_backend(app1); }\n"
     )
     port = free_port()
