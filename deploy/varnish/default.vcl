@@ -126,7 +126,10 @@ sub vcl_backend_response {
     }
     # Keep objects for a day past their lifetime, to serve if the app servers are down.
     set beresp.grace = 24h;
-    if (beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.http.Set-Cookie) {
+    # Only what the site marks public is kept: a response with no Cache-Control at all (a
+    # redirect from a middleware, say) is passed, never kept for Varnish's default lifetime.
+    if (beresp.http.Cache-Control !~ "public" || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
+            || beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

@@ -5,12 +5,16 @@ pages, passes staff, keeps one copy per page whatever Host a client makes up, an
 visible through the edge on the next request because the site bans its keys.
 """
 
+import contextlib
 import http.client
+import re
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -30,15 +34,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def varnish(live_server, settings):
+@contextlib.contextmanager
+def running_varnish(backend_port: int, purgers: str | None = None):
+    """Debian's varnishd with the shipped VCL, in front of one backend on loopback; ``purgers``
+    replaces the addresses allowed to purge."""
     if not Path(VARNISHD).exists():
         pytest.fail("Varnish is not installed: run scripts/ensure-edge")
     # Readable by the unprivileged user varnishd drops to (pytest's tmp_path is not).
     tmp_path = Path(tempfile.mkdtemp(prefix="ctu-varnish-"))
     tmp_path.chmod(0o755)
-    backend_port = live_server.url.rsplit(":", 1)[1]
-    (tmp_path / "default.vcl").write_text(VCL.read_text())
+    vcl = VCL.read_text()
+    if purgers is not None:
+        shipped = re.search(r"acl purgers \{[^}]*\}", vcl).group(0)
+        vcl = vcl.replace(shipped, f'acl purgers {{ "{purgers}"; }}')
+    (tmp_path / "default.vcl").write_text(vcl)
     (tmp_path / "backends.vcl").write_text(
         'probe health { .url = "/robots.txt"; .interval = 1s; .window = 2; .threshold = 1; }\n'
         f'backend app1 {{ .host = "127.0.0.1"; .port = "{backend_port}"; '
@@ -48,13 +57,12 @@ def varnish(live_server, settings):
         "sub vcl_init { new app = directors.round_robin(); app.add_backend(app1); }\n"
     )
     port = free_port()
-    workdir = tmp_path / "varnish"
     process = subprocess.Popen(
         [
             VARNISHD,
             "-F",
             "-n",
-            str(workdir),
+            str(tmp_path / "varnish"),
             "-a",
             f"127.0.0.1:{port}",
             "-p",
@@ -80,12 +88,20 @@ def varnish(live_server, settings):
     else:
         process.kill()
         pytest.fail(process.stdout.read().decode()[-2000:])
-    settings.EDGE_PURGE_BACKEND = "varnish"
-    settings.EDGE_VARNISH_URLS = [f"http://127.0.0.1:{port}/"]
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(tmp_path, ignore_errors=True)
+    try:
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.fixture
+def varnish(live_server, settings):
+    with running_varnish(int(live_server.url.rsplit(":", 1)[1])) as port:
+        settings.EDGE_PURGE_BACKEND = "varnish"
+        settings.EDGE_VARNISH_URLS = [f"http://127.0.0.1:{port}/"]
+        yield port
 
 
 class Answer:
@@ -145,3 +161,45 @@ def test_a_ban_with_keys_that_could_break_the_expression_is_refused(varnish):
     connection = http.client.HTTPConnection("127.0.0.1", varnish, timeout=10)
     connection.request("BAN", "/", headers={"X-Purge-Keys": "a|.*"})
     assert connection.getresponse().status == 400
+
+
+class BareHandler(BaseHTTPRequestHandler):
+    """A backend that says nothing about caching, as a redirect from a middleware does."""
+
+    answered = 0
+
+    def do_GET(self):
+        BareHandler.answered += 1
+        body = f"answer {BareHandler.answered}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_response_without_cache_control_is_never_kept():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BareHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with running_varnish(server.server_address[1]) as port:
+            first, second = get(port, "/anything/"), get(port, "/anything/")
+    finally:
+        server.shutdown()
+    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("MISS", "MISS")
+    assert first.body != second.body
+
+
+def test_a_purge_from_outside_the_app_servers_is_refused(live_server):
+    # The tests can only send from loopback: so loopback is made "outside" here, by an acl that
+    # holds another address, as production's holds the app servers'.
+    with running_varnish(int(live_server.url.rsplit(":", 1)[1]), purgers="192.0.2.10") as port:
+        make_page("kept-page", title="Kept")
+        get(port, "/kept-page/")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("BAN", "/", headers={"X-Purge-Keys": "sitewide"})
+        assert connection.getresponse().status == 403
+        connection.close()
+        assert get(port, "/kept-page/").headers["x-cache"] == "HIT"
