@@ -174,11 +174,8 @@ class Command(BaseCommand):
     def write(self, target: Path, path: str, html: str, notice: str) -> None:
         relative = path.lstrip("/")
         if not relative.endswith(".html"):
-            relative = (
-                f"{relative}index.html"
-                if relative.endswith("/") or not relative
-                else (f"{relative}/index.html")
-            )
+            # "/" is index.html, "/contest/" is contest/index.html.
+            relative = f"{relative.rstrip('/')}/index.html".lstrip("/")
         destination = (target / relative).resolve()
         if not destination.is_relative_to(target.resolve()):
             raise MirrorError(f"{path} is not an address inside the mirror.")
