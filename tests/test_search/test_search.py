@@ -298,5 +298,8 @@ def test_a_results_page_costs_a_fixed_number_of_queries(client, make_page, make_
         response = client.get("/search/", {"q": "heron"})
     sql = [query["sql"] for query in queries.captured_queries]
     assert len(sql) <= SITE_CONTEXT_QUERIES, sql
-    assert not [q for q in sql if "pages_page" in q or "operations_operation" in q], sql
+    # The scheduled-publishing check is a site-wide part (when its cache entry lapses it asks
+    # for the next go-live time across the content tables); nothing else may read content.
+    reads = [q for q in sql if "pages_page" in q or "operations_operation" in q]
+    assert not [q for q in reads if "approved_go_live_at" not in q], sql
     assert len(result_titles(response)) == 10
