@@ -43,6 +43,9 @@ sub vcl_recv {
     # One cache entry per page, whatever Host or X-Forwarded-Host a client makes up: Django
     # answers an unknown host with 400, which is not cached.
     unset req.http.X-Forwarded-Host;
+    # Ours alone: set when a fetch goes to the mirror. From a client it would make real pages
+    # uncacheable for everyone.
+    unset req.http.X-Mirror;
     # Staff, the referral journey and search are never shared.
     if (req.url ~ "^/(admin|contact/prevent-referral)/" || req.url ~ "^/search/") {
         return (pass);

@@ -203,3 +203,10 @@ def test_a_purge_from_outside_the_app_servers_is_refused(live_server):
         assert connection.getresponse().status == 403
         connection.close()
         assert get(port, "/kept-page/").headers["x-cache"] == "HIT"
+
+
+def test_a_client_cannot_pass_its_request_off_as_a_mirror_fetch(varnish):
+    make_page("not-a-mirror", title="Kept as usual")
+    first = get(varnish, "/not-a-mirror/", {"X-Mirror": "1"})
+    assert "x-mirror" not in first.headers
+    assert get(varnish, "/not-a-mirror/").headers["x-cache"] == "HIT"
