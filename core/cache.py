@@ -11,12 +11,15 @@ What a miss means is each caller's choice, and each chooses the safe side: a pag
 afresh, the content version reads as new (so no stale page is served), and rate limits let
 requests through (``core.guards.rate_limit``: refusing everyone while the cache is down would
 shut the public out of the forms that matter most on the worst day; the forms' other guards,
-CSRF, the honeypot and the database's own limits, still apply).
+CSRF, the honeypot and the database's own limits, still apply). So that rendering every page
+afresh does not become the next bottleneck, the page cache keeps pages in the process itself for
+a few seconds while the breaker is open (``LocalPages``).
 """
 
 import logging
 import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django_redis.client import DefaultClient
@@ -84,6 +87,11 @@ class Breaker:
             self.open_until = time.monotonic() + self.seconds
             self.trial_running = False
 
+    @property
+    def is_open(self) -> bool:
+        """True while calls are being skipped (or one trial call is deciding)."""
+        return self.open_until != 0.0
+
     def reset(self) -> None:
         with self._lock:
             self.open_until = 0.0
@@ -118,3 +126,43 @@ class CircuitBreakerClient(DefaultClient):
 
 for _name in GUARDED_METHODS:
     setattr(CircuitBreakerClient, _name, _guarded(_name))
+
+
+class LocalPages:
+    """A few seconds' worth of pages in this process, used only while Redis is not answering.
+
+    Bounded in number (the oldest goes first) and in age (``LOCAL_PAGE_CACHE_SECONDS``, the
+    longest a page can be out of date on one app server during a Redis outage).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[str, dict] = OrderedDict()
+
+    def get(self, key: str) -> dict | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry["expires_at"] <= time.time():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def set(self, key: str, entry: dict) -> None:
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > settings.LOCAL_PAGE_CACHE_ENTRIES:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+LOCAL_PAGES = LocalPages()

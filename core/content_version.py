@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from core import edge, mirror
+from core.cache import LOCAL_PAGES
 
 CONTENT_VERSION_KEY = "content-version"
 # Every key has a timeout. When this one lapses the next request makes a new version: every
@@ -53,6 +54,8 @@ def refresh_public_pages(*keys: str, **_signal_kwargs) -> None:
 
     def refresh():
         bump_content_version()
+        # Pages this process keeps while Redis is down (core.cache.LocalPages) go at once too.
+        LOCAL_PAGES.clear()
         edge.queue_purge(set(keys))
         mirror.queue_rebuild()
 

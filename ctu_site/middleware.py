@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from alerts.sitewide import fallback_fingerprint
 from alerts.sitewide import seconds_until_change as seconds_until_alerts_change
 from core import edge
+from core.cache import BREAKER, LOCAL_PAGES
 from core.content_version import get_content_version
 from publishing.schedule import seconds_until_change as seconds_until_publishing_change
 from referrals.redaction import referral_paths
@@ -52,8 +53,16 @@ class PublicPageCacheMiddleware:
                 # A page rendered for staff (or anyone with a session) is theirs alone.
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = self.cache_key(request)
-        entry = cache.get(key)
+        entry = None
+        if not BREAKER.is_open:
+            key = self.cache_key(request)
+            entry = cache.get(key)
+        # While Redis is not answering (the breaker is open, perhaps since the calls just made),
+        # pages are kept in this process for a few seconds instead, so that the outage does not
+        # mean rendering every request afresh.
+        if BREAKER.is_open:
+            key = self.local_key(request)
+            entry = LOCAL_PAGES.get(key)
         if entry is None:
             response = self.get_response(request)
             if not self.response_is_cacheable(response):
@@ -62,10 +71,13 @@ class PublicPageCacheMiddleware:
                     # be published must not outlive the publish in a shared cache.
                     patch_cache_control(response, no_cache=True)
                 return response
+            local = BREAKER.is_open
+            if local:
+                key = self.local_key(request)
             # Never keep a page past the moment an incident alert starts or ends, or scheduled
             # content goes live or expires.
             timeout = min(
-                settings.PAGE_CACHE_SECONDS,
+                settings.LOCAL_PAGE_CACHE_SECONDS if local else settings.PAGE_CACHE_SECONDS,
                 seconds_until_alerts_change(),
                 seconds_until_publishing_change(),
             )
@@ -75,7 +87,10 @@ class PublicPageCacheMiddleware:
             entry = stored_page(
                 response, expires_at=time.time() + timeout, keys=edge.response_keys(request)
             )
-            cache.set(key, entry, timeout)
+            if local:
+                LOCAL_PAGES.set(key, entry)
+            else:
+                cache.set(key, entry, timeout)
             # The response just rendered is answered itself (tests and tools can still read its
             # context), dressed as a hit would be.
             return answer_from(entry, request, rendered=response)
@@ -114,10 +129,19 @@ class PublicPageCacheMiddleware:
         return b'name="csrfmiddlewaretoken"' not in response.content
 
     @staticmethod
-    def cache_key(request) -> str:
+    def address_digest(request) -> str:
         address = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
-        digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{get_content_version()}:{fallback_fingerprint()}:{digest}"
+        return hashlib.sha256(address.encode()).hexdigest()
+
+    def cache_key(self, request) -> str:
+        return (
+            f"page:{get_content_version()}:{fallback_fingerprint()}:{self.address_digest(request)}"
+        )
+
+    def local_key(self, request) -> str:
+        # No content version: it lives in the cache that is not answering. A publish in this
+        # process empties LOCAL_PAGES; one in another reaches here when the entry lapses.
+        return f"{fallback_fingerprint()}:{self.address_digest(request)}"
 
 
 # Headers the stored page sets for itself on every answer.

@@ -253,6 +253,11 @@ CACHES["template_fragments"] = {
 # How long a rendered public page may be served from the cache. Publishing bumps the
 # content version, so this only bounds how long an unchanged page is kept.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# While Redis is not answering, each process keeps up to this many pages for this long itself
+# (core.cache.LocalPages): the longest a page can be out of date on one app server during a
+# Redis outage, since a publish on another app server cannot reach this one's copy.
+LOCAL_PAGE_CACHE_SECONDS = env.int("LOCAL_PAGE_CACHE_SECONDS", default=10)
+LOCAL_PAGE_CACHE_ENTRIES = env.int("LOCAL_PAGE_CACHE_ENTRIES", default=200)
 # What cached public pages tell browsers and shared caches (an edge cache, a CDN): browsers keep a
 # page briefly and then revalidate it with its ETag (a 304 costs almost nothing); shared caches
 # keep it as long as the page cache does; both may serve it stale while refetching, and an edge

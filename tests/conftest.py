@@ -127,3 +127,19 @@ def database_down(monkeypatch):
         connection.close()
     monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", refuse)
     yield
+
+
+@pytest.fixture
+def home_renders(monkeypatch):
+    """The list of times the home page view actually ran (a cache hit does not run it)."""
+    from ctu_site import views
+
+    calls = []
+    original = views.HomeView.get
+
+    def counting_get(self, request, *args, **kwargs):
+        calls.append(request.path)
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(views.HomeView, "get", counting_get)
+    return calls

@@ -4,23 +4,8 @@ import pytest
 from django.test import Client
 
 from core.content_version import bump_content_version, get_content_version
-from ctu_site import views
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
-
-
-@pytest.fixture
-def home_renders(monkeypatch):
-    """The list of times the home page view actually ran (a cache hit does not run it)."""
-    calls = []
-    original = views.HomeView.get
-
-    def counting_get(self, request, *args, **kwargs):
-        calls.append(request.path)
-        return original(self, request, *args, **kwargs)
-
-    monkeypatch.setattr(views.HomeView, "get", counting_get)
-    return calls
 
 
 def test_second_anonymous_view_is_served_from_the_cache(client, home_renders):
