@@ -4,7 +4,7 @@ vcl 4.1;
 # no-store from everything staff, forms and the referral journey send. Purges arrive as BAN
 # requests from the app servers (core/edge.py) and ban by the pages' xkey header.
 #
-# Run with: varnishd -a :6081 -f default.vcl -s malloc,256m -p http_gzip_support=off
+# Run as deploy/systemd/varnish.service.d/ctu_site.conf says: -p http_gzip_support=off
 # (the site compresses each page once itself, gzip and brotli; Varnish keeps one copy per
 # normalised Accept-Encoding instead of recompressing).
 #

@@ -62,6 +62,25 @@ def test_the_varnish_configuration_compiles_with_its_backends():
     assert compiled.returncode == 0, compiled.stderr[-2000:]
 
 
+def test_the_varnish_unit_runs_the_shipped_vcl_with_parameters_varnish_accepts():
+    """The systemd drop-in's -p parameters (the shared-memory log mask among them) are ones
+    this Varnish knows: a misspelt tag would stop Varnish starting in production."""
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    unit = (DEPLOY / "systemd" / "varnish.service.d" / "ctu_site.conf").read_text()
+    command = unit.split("ExecStart=/usr/sbin/varnishd", 1)[1].replace("\\\n", " ").split()
+    assert command[command.index("-f") + 1] == "/etc/varnish/default.vcl"
+    assert "127.0.0.1:6081" in command  # loopback only: nginx is the public front
+    parameters = [command[i + 1] for i, word in enumerate(command) if word == "-p"]
+    assert "http_gzip_support=off" in parameters
+    assert any(p.startswith("vsl_mask=-") for p in parameters)
+    vcl = DEPLOY / "varnish"
+    arguments = [a for p in parameters for a in ("-p", p)]
+    compiled = run(
+        varnishd, "-C", "-p", f"vcl_path={vcl}", *arguments, "-f", str(vcl / "default.vcl")
+    )
+    assert compiled.returncode == 0, compiled.stderr[-2000:]
+
+
 def test_every_scheduled_job_of_the_readme_has_a_systemd_unit():
     readme = (DEPLOY.parent / "README.md").read_text()
     jobs = readme.split("## Scheduled jobs", 1)[1].split("\n## ", 1)[0]
