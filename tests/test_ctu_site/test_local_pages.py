@@ -41,13 +41,15 @@ def redis_hangs(settings):
 
 
 def test_while_redis_hangs_a_page_is_rendered_once_then_kept_in_the_process(
-    client, redis_hangs, home_renders, django_assert_num_queries
+    client, redis_hangs, home_renders, django_assert_num_queries, monkeypatch
 ):
-    started = time.monotonic()
+    # The scheduled-publishing check asks the database once a second per process while the
+    # cache is down (publishing/schedule.py): not part of the page, so kept out of the count.
+    monkeypatch.setattr("publishing.schedule.CHECK_EVERY", 3600)
     first = client.get("/")
     assert first.status_code == 200
-    # One timeout opened the breaker; the rest of the request's cache calls were skipped.
-    assert time.monotonic() - started < 2
+    # One timeout opened the breaker; the rest of the request's cache calls were skipped
+    # (counted below: one command ever reached the hung server).
     assert BREAKER.is_open
     with django_assert_num_queries(0):
         second = client.get("/")
