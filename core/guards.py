@@ -84,7 +84,16 @@ def rate_limit(request, scope: str, limit: int, window: int) -> bool:
     A fixed window on the shared cache, so every app instance counts together. If the cache is
     unreachable the request is allowed: a Redis outage must not stop people contacting the unit.
     """
-    key = f"ratelimit:{scope}:{client_address(request)}"
+    return count_attempt(scope, client_address(request), limit, window)
+
+
+def count_attempt(scope: str, identity: str, limit: int, window: int) -> bool:
+    """Count one attempt by ``identity`` in ``scope``; False once over ``limit`` in ``window`` s.
+
+    ``rate_limit`` counts by client; a form can count by something else as well (an email
+    address, hashed, so that a flood spread over many clients still stops). Fails open like it.
+    """
+    key = f"ratelimit:{scope}:{identity}"
     # add() only creates the key (with its expiry) when it is missing; incr() keeps the expiry.
     cache.add(key, 0, timeout=window)
     try:

@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "search",
     "contact",
     "referrals",
+    "updates",
     "ctu_site",
 ]
 
@@ -258,6 +259,11 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Redis outage, since a publish on another app server cannot reach this one's copy.
 LOCAL_PAGE_CACHE_SECONDS = env.int("LOCAL_PAGE_CACHE_SECONDS", default=10)
 LOCAL_PAGE_CACHE_ENTRIES = env.int("LOCAL_PAGE_CACHE_ENTRIES", default=200)
+
+# Email updates (updates/): how long a confirmation link works (and an address that never
+# confirms is kept), and how many confirmation emails one address can be sent in a day.
+UPDATES_CONFIRM_DAYS = env.int("UPDATES_CONFIRM_DAYS", default=7)
+UPDATES_CONFIRMATIONS_PER_DAY = env.int("UPDATES_CONFIRMATIONS_PER_DAY", default=3)
 # What cached public pages tell browsers and shared caches (an edge cache, a CDN): browsers keep a
 # page briefly and then revalidate it with its ETag (a 304 costs almost nothing); shared caches
 # keep it as long as the page cache does; both may serve it stale while refetching, and an edge

@@ -26,5 +26,6 @@ urlpatterns = [
     # Before contact/: the referral journey lives under the contact page's address.
     path("contact/prevent-referral/", include("referrals.urls")),
     path("contact/", include("contact.urls")),
+    path("email-updates/", include("updates.urls")),
     path("", include("pages.urls")),
 ]

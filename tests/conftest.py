@@ -143,3 +143,11 @@ def home_renders(monkeypatch):
 
     monkeypatch.setattr(views.HomeView, "get", counting_get)
     return calls
+
+
+@pytest.fixture
+def inbox(settings):
+    """A real SMTP server (aiosmtpd) the site's mail goes to, and what it received."""
+    from tests.mailserver import run_inbox
+
+    yield from run_inbox(settings)

@@ -1,0 +1,104 @@
+"""People who asked for email updates, and what they asked for.
+
+An address is personal data: nothing about a subscriber is kept but the address, the choices,
+and the dates the privacy notice names. An address that is never confirmed is deleted after
+``UPDATES_UNCONFIRMED_DAYS``; leaving deletes the row outright.
+"""
+
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.TextChoices):
+    """What someone can subscribe to, in the order the form offers them. Each value is the name
+    of the Subscriber field that records it."""
+
+    THREAT_LEVEL = "threat_level", _("Changes to the national threat level")
+    INCIDENTS = "incidents", _("Updates during a major incident")
+    NEWS = "news", _("News from the unit")
+    BUSINESS = "business", _("Protective security advice for businesses and venues")
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("As soon as it is published")
+    WEEKLY = "weekly", _("A weekly summary")
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def receiving(self, topic: str):
+        """Confirmed, not suspended, and subscribed to ``topic``."""
+        return self.filter(confirmed_at__isnull=False, suspended_at__isnull=True, **{topic: True})
+
+    def unconfirmed_before(self, moment):
+        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
+
+
+class Subscriber(models.Model):
+    """One email address and the updates it receives.
+
+    A change of choices (and the first subscription) waits in ``pending`` until the owner of the
+    address follows the link in the confirmation email: nobody can subscribe someone else, or
+    change someone else's choices, without access to their inbox.
+    """
+
+    email = models.EmailField(max_length=254, unique=True)
+    threat_level = models.BooleanField(default=False)
+    incidents = models.BooleanField(default=False)
+    news = models.BooleanField(default=False)
+    business = models.BooleanField(default=False)
+    news_frequency = models.CharField(
+        max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY
+    )
+    # What the latest subscribe form asked for, applied when its confirmation link is used.
+    pending = models.JSONField(default=dict, blank=True)
+    # The one confirmation link that works: a new email makes the one before it useless.
+    confirm_nonce = models.CharField(max_length=64, blank=True)
+    confirmations_sent_on = models.DateField(null=True, blank=True)
+    confirmations_sent = models.PositiveSmallIntegerField(default=0)
+    # In every manage and unsubscribe link; a new one when the subscriber leaves and comes back.
+    key = models.CharField(max_length=64, default=new_key)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    suspended_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Set when the mail provider reports a hard bounce.")
+    )
+    suspended_reason = models.CharField(max_length=200, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["confirmed_at", "created_at"])]
+        permissions = [("export_subscriber", "Can export subscribers' addresses")]
+
+    def __str__(self):
+        return f"Subscriber {self.pk}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    def topic_labels(self) -> list[str]:
+        return [label for value, label in Topic.choices if getattr(self, value)]
+
+    @property
+    def topics(self) -> list[str]:
+        return [value for value in Topic.values if getattr(self, value)]
+
+    def choices(self) -> dict:
+        """What this subscriber receives, in the form ``pending`` stores."""
+        return {"topics": self.topics, "news_frequency": self.news_frequency}
+
+    def apply(self, choices: dict) -> None:
+        for topic in Topic.values:
+            setattr(self, topic, topic in choices.get("topics", []))
+        frequency = choices.get("news_frequency")
+        if frequency in Frequency.values:
+            self.news_frequency = frequency

@@ -1,0 +1,93 @@
+"""What can happen to a subscription: asked for, confirmed, changed, left, expired."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from updates.models import Subscriber
+
+
+def normalised_email(email: str) -> str:
+    """One address, one subscriber: surrounding space gone, compared without case."""
+    return email.strip().lower()
+
+
+def subscription_request(*, email: str, choices: dict) -> bool:
+    """Someone asked for updates at ``email``: store the choices as pending and queue one
+    confirmation email, unless this address has had its day's share of them.
+
+    Returns whether an email was queued; the caller shows the same page either way, so that
+    nobody can learn whether an address is subscribed.
+    """
+    from updates.tasks import send_confirmation
+
+    today = timezone.localdate()
+    with transaction.atomic():
+        subscriber, _ = Subscriber.objects.select_for_update().get_or_create(
+            email=normalised_email(email)
+        )
+        if subscriber.confirmations_sent_on != today:
+            subscriber.confirmations_sent_on = today
+            subscriber.confirmations_sent = 0
+        if subscriber.confirmations_sent >= settings.UPDATES_CONFIRMATIONS_PER_DAY:
+            return False
+        if subscriber.confirmed_at is None:
+            # Deleted UPDATES_CONFIRM_DAYS after the latest request, not the first.
+            subscriber.created_at = timezone.now()
+        subscriber.pending = choices
+        subscriber.confirm_nonce = secrets.token_urlsafe(16)
+        subscriber.confirmations_sent += 1
+        subscriber.save()
+        pk, nonce = subscriber.pk, subscriber.confirm_nonce
+        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber_id=pk, nonce=nonce))
+    return True
+
+
+def subscription_confirm(subscriber: Subscriber) -> Subscriber:
+    """The owner of the address followed the link: the pending choices take effect."""
+    subscriber.apply(subscriber.pending)
+    subscriber.pending = {}
+    subscriber.confirm_nonce = ""
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+    subscriber.save()
+    return subscriber
+
+
+def choices_change(subscriber: Subscriber, choices: dict) -> Subscriber:
+    """From the manage page, whose link proves the owner has the inbox: no new confirmation."""
+    subscriber.apply(choices)
+    subscriber.save()
+    return subscriber
+
+
+def unsubscribe(subscriber: Subscriber) -> None:
+    """Leaving deletes the address and everything kept with it."""
+    subscriber.delete()
+
+
+def unconfirmed_delete(*, now=None) -> int:
+    """Delete addresses never confirmed within UPDATES_CONFIRM_DAYS (the daily job)."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.UPDATES_CONFIRM_DAYS)
+    deleted, _ = Subscriber.objects.unconfirmed_before(cutoff).delete()
+    return deleted
+
+
+def subscriber_data(subscriber: Subscriber) -> dict:
+    """Everything kept about a subscriber, for their own copy (a subject access request)."""
+    return {
+        "email": subscriber.email,
+        "subscribed_to": subscriber.topics,
+        "news_frequency": subscriber.news_frequency,
+        "asked_on": subscriber.created_at.isoformat(),
+        "waiting_for_confirmation": subscriber.pending or None,
+        "confirmed_on": subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else None,
+        "suspended_on": subscriber.suspended_at.isoformat() if subscriber.suspended_at else None,
+        "suspended_because": subscriber.suspended_reason,
+        "confirmation_emails_sent_today": subscriber.confirmations_sent
+        if subscriber.confirmations_sent_on == timezone.localdate()
+        else 0,
+    }
