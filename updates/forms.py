@@ -79,10 +79,11 @@ class SubscribeForm(HoneypotMixin, ChoicesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs.update(
-            {"autocomplete": "email", "spellcheck": "false", "type": "email"}
-        )
-        self.fields["email"].widget.input_type = "email"
+        widget = self.fields["email"].widget
+        widget.input_type = "email"
+        widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        # The error message tells people the limit; a maxlength would cut a paste short.
+        widget.attrs.pop("maxlength", None)
 
     def layout_fields(self):
         return [

@@ -53,6 +53,9 @@ def subscription_confirm(subscriber: Subscriber) -> Subscriber:
     subscriber.confirm_nonce = ""
     if subscriber.confirmed_at is None:
         subscriber.confirmed_at = timezone.now()
+    # Following the link proves the inbox takes mail again, whatever bounced before.
+    subscriber.suspended_at = None
+    subscriber.suspended_reason = ""
     subscriber.save()
     return subscriber
 

@@ -279,3 +279,25 @@ def test_every_page_of_the_journey_is_never_stored_by_a_shared_cache(client, mak
         response = client.get(path)
         assert response.status_code == 200, path
         assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_the_email_box_is_an_email_input_without_a_silent_length_cut(client):
+    page = client.get("/email-updates/").content.decode()
+    tag = re.search(r'<input[^>]*id="id_email"[^>]*>', page).group(0)
+    assert tag.count("type=") == 1 and 'type="email"' in tag
+    assert "maxlength" not in tag
+    assert 'autocomplete="email"' in tag
+
+
+def test_confirming_again_lifts_a_suspension_after_bounces(
+    client, inbox, make_subscriber, django_capture_on_commit_callbacks
+):
+    make_subscriber(
+        email="bounced@example.org", suspended_at=timezone.now(), suspended_reason="hard bounce"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        subscribe(client, email="bounced@example.org", topics=["news"])
+    client.post(inbox.link(inbox.to("bounced@example.org")[0], "/confirm/"))
+    subscriber = Subscriber.objects.get(email="bounced@example.org")
+    assert subscriber.suspended_at is None
+    assert list(Subscriber.objects.receiving("news")) == [subscriber]
