@@ -264,6 +264,11 @@ LOCAL_PAGE_CACHE_ENTRIES = env.int("LOCAL_PAGE_CACHE_ENTRIES", default=200)
 # confirms is kept), and how many confirmation emails one address can be sent in a day.
 UPDATES_CONFIRM_DAYS = env.int("UPDATES_CONFIRM_DAYS", default=7)
 UPDATES_CONFIRMATIONS_PER_DAY = env.int("UPDATES_CONFIRMATIONS_PER_DAY", default=3)
+# Sending: subscribers per batch task (one SMTP connection each), the most emails a batch sends
+# a second (0: no limit; set to what the mail provider allows), and tries per email.
+UPDATES_BATCH_SIZE = env.int("UPDATES_BATCH_SIZE", default=500)
+UPDATES_SEND_RATE = env.float("UPDATES_SEND_RATE", default=0)
+UPDATES_SEND_ATTEMPTS = env.int("UPDATES_SEND_ATTEMPTS", default=3)
 # What cached public pages tell browsers and shared caches (an edge cache, a CDN): browsers keep a
 # page briefly and then revalidate it with its ETag (a 304 costs almost nothing); shared caches
 # keep it as long as the page cache does; both may serve it stale while refetching, and an edge

@@ -14,12 +14,24 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.sessions = set()  # one per SMTP connection that delivered mail
+        self.refuse = set()  # addresses answered "550 no such mailbox"
+        self.refused = []
         self._lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            with self._lock:
+                self.refused.append(address)
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
             self.messages.append((envelope.rcpt_tos, message))
+            self.sessions.add(id(session))
         return "250 OK"
 
     def to(self, address: str):

@@ -9,7 +9,7 @@ import csv
 from django.contrib import admin
 from django.http import HttpResponse
 
-from updates.models import Subscriber, Topic
+from updates.models import Delivery, Mailing, Subscriber, Topic
 
 
 @admin.register(Subscriber)
@@ -65,3 +65,33 @@ class SubscriberAdmin(admin.ModelAdmin):
                 ]
             )
         return response
+
+
+@admin.register(Mailing)
+class MailingAdmin(admin.ModelAdmin):
+    """What each send reached, in counts: Publishers see this, never who."""
+
+    list_display = ["subject", "topic", "created_at", "queued", "sent", "failed", "left"]
+    list_filter = ["topic"]
+    fields = ["subject", "topic", "path", "urgent", "created_at", "created_by", "queued", "sent"]
+    readonly_fields = fields
+    change_list_template = "admin/updates/mailing/change_list.html"
+
+    @admin.display(description="Left before it reached them")
+    def left(self, obj):
+        return obj.deliveries.filter(status=Delivery.Status.LEFT).count()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        receiving = [
+            (label, Subscriber.objects.receiving(value).count()) for value, label in Topic.choices
+        ]
+        return super().changelist_view(request, {"receiving": receiving, **(extra_context or {})})

@@ -7,6 +7,7 @@ and the dates the privacy notice names. An address that is never confirmed is de
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,3 +103,59 @@ class Subscriber(models.Model):
         frequency = choices.get("news_frequency")
         if frequency in Frequency.values:
             self.news_frequency = frequency
+
+
+class Mailing(models.Model):
+    """One email to everyone subscribed to a topic: what it says and how far it has gone.
+
+    Staff see these counts, never the addresses. ``source`` names what it announces, so the
+    same change is never sent twice.
+    """
+
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    source = models.CharField(max_length=200, unique=True)
+    subject = models.CharField(max_length=200)
+    path = models.CharField(max_length=500, help_text=_("The page on the site it is about."))
+    text = models.TextField(help_text=_("The plain-text body (every email has one)."))
+    html = models.TextField(help_text=_("The HTML body, sanitised like every staff-written page."))
+    urgent = models.BooleanField(default=False, help_text=_("Sent before anything else."))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    queued = models.PositiveIntegerField(default=0)
+    sent = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+
+class Delivery(models.Model):
+    """One mailing to one subscriber. The subscriber goes when they leave; the count stays."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        LEFT = "left", _("Not sent: unsubscribed first")
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, null=True, on_delete=models.SET_NULL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The kind of failure only (an SMTP code or exception name): never the address.
+    error = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mailing", "subscriber"], name="one_delivery_each")
+        ]
+        verbose_name_plural = "deliveries"
+
+    def __str__(self):
+        return f"{self.mailing} to subscriber {self.subscriber_id}: {self.get_status_display()}"

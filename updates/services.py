@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from updates.models import Subscriber
+from core.markdown import sanitise_html
+from updates.models import Delivery, Mailing, Subscriber
 
 
 def normalised_email(email: str) -> str:
@@ -68,8 +69,13 @@ def choices_change(subscriber: Subscriber, choices: dict) -> Subscriber:
 
 
 def unsubscribe(subscriber: Subscriber) -> None:
-    """Leaving deletes the address and everything kept with it."""
-    subscriber.delete()
+    """Leaving deletes the address and everything kept with it; a mailing still on its way to
+    them records that they left instead."""
+    with transaction.atomic():
+        Delivery.objects.filter(subscriber=subscriber, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.LEFT
+        )
+        subscriber.delete()
 
 
 def unconfirmed_delete(*, now=None) -> int:
@@ -94,3 +100,47 @@ def subscriber_data(subscriber: Subscriber) -> dict:
         if subscriber.confirmations_sent_on == timezone.localdate()
         else 0,
     }
+
+
+def mailing_queue(
+    *,
+    topic: str,
+    source: str,
+    subject: str,
+    path: str,
+    text: str,
+    html: str,
+    urgent: bool = False,
+    by=None,
+) -> Mailing:
+    """Queue one email to everyone receiving ``topic``, once per ``source``: a second call for
+    the same change returns the first mailing and sends nothing more. The fan-out runs as a
+    task after the commit, so a publish never waits for it, and never fails because of it."""
+    from updates.tasks import fan_out
+
+    with transaction.atomic():
+        mailing, created = Mailing.objects.get_or_create(
+            source=source,
+            defaults={
+                "topic": topic,
+                "subject": subject,
+                "path": path,
+                "text": text,
+                # Built from published content, which is sanitised already; again here, since
+                # an email is read outside the site's Content-Security-Policy.
+                "html": sanitise_html(html),
+                "urgent": urgent,
+                "created_by": by,
+            },
+        )
+        if created:
+            pk = mailing.pk
+            transaction.on_commit(
+                lambda: fan_out.using(priority=priority(urgent)).enqueue(mailing_id=pk)
+            )
+    return mailing
+
+
+def priority(urgent: bool) -> int:
+    """Incident updates and threat-level changes go before news (django.tasks priority)."""
+    return 50 if urgent else 0

@@ -9,7 +9,7 @@ def make_subscriber(db):
 
     def make(email="reader@example.org", **fields):
         return Subscriber.objects.create(
-            email=email, news=True, confirmed_at=timezone.now(), **fields
+            email=email, **{"news": True, "confirmed_at": timezone.now(), **fields}
         )
 
     return make

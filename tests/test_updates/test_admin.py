@@ -30,3 +30,36 @@ def test_a_superuser_finds_one_address_and_exports_it(admin_client, make_subscri
 
 def test_nobody_adds_a_subscriber_in_the_admin(admin_client):
     assert admin_client.get(LIST + "add/").status_code == 403
+
+
+def test_a_publisher_sees_each_send_and_the_counts_never_the_addresses(
+    client, publisher, make_subscriber
+):
+    from updates.models import Mailing
+
+    make_subscriber(email="hidden@example.org", threat_level=True)
+    Mailing.objects.create(
+        topic="threat_level",
+        source="t:1",
+        subject="Threat level now severe",
+        path="/",
+        text="T",
+        html="<p>T</p>",
+        queued=1200,
+        sent=1190,
+        failed=10,
+    )
+    client.force_login(publisher)
+    page = client.get("/admin/updates/mailing/").content.decode()
+    assert "Threat level now severe" in page
+    assert "1190" in page and "1200" in page
+    assert "Changes to the national threat level" in page
+    assert "hidden@example.org" not in page
+    mailing = Mailing.objects.get()
+    assert client.get(f"/admin/updates/mailing/{mailing.pk}/change/").status_code == 200
+    assert client.post(f"/admin/updates/mailing/{mailing.pk}/delete/").status_code == 403
+
+
+def test_an_editor_does_not_see_the_sends(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/updates/mailing/").status_code == 403
