@@ -23,6 +23,12 @@ class Topic(models.TextChoices):
     BUSINESS = "business", _("Protective security advice for businesses and venues")
 
 
+def topic_labels(choices: dict) -> list[str]:
+    """The labels of the topics in a ``pending``-style choices dict, in the form's order."""
+    chosen = choices.get("topics", [])
+    return [label for value, label in Topic.choices if value in chosen]
+
+
 class Frequency(models.TextChoices):
     IMMEDIATELY = "immediately", _("As soon as it is published")
     WEEKLY = "weekly", _("A weekly summary")
@@ -87,7 +93,7 @@ class Subscriber(models.Model):
         return self.confirmed_at is not None
 
     def topic_labels(self) -> list[str]:
-        return [label for value, label in Topic.choices if getattr(self, value)]
+        return topic_labels(self.choices())
 
     @property
     def topics(self) -> list[str]:

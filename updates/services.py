@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.markdown import sanitise_html
 from updates.models import Delivery, Mailing, Subscriber
+from updates.tasks import fan_out, priority, send_confirmation
 
 
 def normalised_email(email: str) -> str:
@@ -23,8 +24,6 @@ def subscription_request(*, email: str, choices: dict) -> bool:
     Returns whether an email was queued; the caller shows the same page either way, so that
     nobody can learn whether an address is subscribed.
     """
-    from updates.tasks import send_confirmation
-
     today = timezone.localdate()
     with transaction.atomic():
         subscriber, _ = Subscriber.objects.select_for_update().get_or_create(
@@ -116,8 +115,6 @@ def mailing_queue(
     """Queue one email to everyone receiving ``topic``, once per ``source``: a second call for
     the same change returns the first mailing and sends nothing more. The fan-out runs as a
     task after the commit, so a publish never waits for it, and never fails because of it."""
-    from updates.tasks import fan_out
-
     with transaction.atomic():
         mailing, created = Mailing.objects.get_or_create(
             source=source,
@@ -139,8 +136,3 @@ def mailing_queue(
                 lambda: fan_out.using(priority=priority(urgent)).enqueue(mailing_id=pk)
             )
     return mailing
-
-
-def priority(urgent: bool) -> int:
-    """Incident updates and threat-level changes go before news (django.tasks priority)."""
-    return 50 if urgent else 0

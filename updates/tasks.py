@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from core.emergency import reporting_context
 from updates import links
-from updates.models import Delivery, Frequency, Mailing, Subscriber, Topic
-from updates.services import priority
+from updates.models import Delivery, Frequency, Mailing, Subscriber, Topic, topic_labels
 
 
 def email_context(**extra) -> dict:
@@ -37,7 +36,7 @@ def send_confirmation(*, subscriber_id: int, nonce: str) -> bool:
     context = email_context(
         confirm_url=links.absolute("updates:confirm", links.confirm_token(subscriber)),
         days=settings.UPDATES_CONFIRM_DAYS,
-        topics=[label for value, label in subscriber_topics(subscriber.pending)],
+        topics=topic_labels(subscriber.pending),
         already_subscribed=subscriber.is_confirmed,
     )
     message = EmailMultiAlternatives(
@@ -50,9 +49,9 @@ def send_confirmation(*, subscriber_id: int, nonce: str) -> bool:
     return True
 
 
-def subscriber_topics(choices: dict):
-    chosen = choices.get("topics", [])
-    return [(value, label) for value, label in Topic.choices if value in chosen]
+def priority(urgent: bool) -> int:
+    """Incident updates and threat-level changes go before news (django.tasks priority)."""
+    return 50 if urgent else 0
 
 
 def mailing_message(mailing: Mailing, subscriber: Subscriber) -> EmailMultiAlternatives:

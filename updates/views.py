@@ -20,8 +20,13 @@ from core.guards import GuardedFormMixin, count_attempt
 from core.views import BreadcrumbsMixin, breadcrumbs
 from updates import services
 from updates.forms import ChoicesForm, SubscribeForm
-from updates.links import LinkProblem, subscriber_to_confirm, subscriber_to_manage
-from updates.models import Topic
+from updates.links import (
+    LinkProblem,
+    manage_token,
+    subscriber_to_confirm,
+    subscriber_to_manage,
+)
+from updates.models import Topic, topic_labels
 
 TRAIL = (("Email updates", None),)
 
@@ -82,13 +87,11 @@ class ConfirmView(View):
             subscriber = subscriber_to_confirm(token)
         except LinkProblem as problem:
             return link_problem(request, problem)
-        from updates.tasks import subscriber_topics
-
         return render(
             request,
             "updates/confirm.html",
             {
-                "topics": [label for _, label in subscriber_topics(subscriber.pending)],
+                "topics": topic_labels(subscriber.pending),
                 "breadcrumbs": breadcrumbs(*TRAIL),
             },
         )
@@ -100,8 +103,6 @@ class ConfirmView(View):
             except LinkProblem as problem:
                 return link_problem(request, problem)
             services.subscription_confirm(subscriber)
-        from updates.links import manage_token
-
         manage = reverse("updates:manage", args=[manage_token(subscriber)])
         return HttpResponseRedirect(f"{manage}?confirmed=1", status=303)
 
