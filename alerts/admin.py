@@ -14,7 +14,12 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
-from alerts.forms import IncidentAlertForm, IncidentForm, IncidentUpdateForm
+from alerts.forms import (
+    IncidentAlertForm,
+    IncidentForm,
+    IncidentUpdateForm,
+    ThreatLevelChangeForm,
+)
 from alerts.models import (
     Incident,
     IncidentAlert,
@@ -23,6 +28,7 @@ from alerts.models import (
     ThreatLevelChange,
 )
 from alerts.sitewide import alert_for_display
+from core.announcements import announce
 from core.markdown import render_markdown
 
 CONFIRM_EVERY = dt.timedelta(days=30)
@@ -40,8 +46,9 @@ def threat_level_needs_confirming() -> ThreatLevelChange | None:
 class ThreatLevelChangeAdmin(admin.ModelAdmin):
     """Set the national threat level (a new row each time), and confirm it is still current."""
 
+    form = ThreatLevelChangeForm
     list_display = ("level", "took_effect_on", "confirmed_at", "confirmed_by", "changed_by", "note")
-    fields = ("level", "took_effect_on", "note")
+    fields = ("level", "took_effect_on", "note", "email_subscribers")
     actions = ["confirm_current"]
     date_hierarchy = "took_effect_on"
 
@@ -61,7 +68,28 @@ class ThreatLevelChangeAdmin(admin.ModelAdmin):
         if not change:
             obj.changed_by = obj.confirmed_by = request.user
             obj.confirmed_at = timezone.now()
+        previous = ThreatLevelChange.objects.current()
         super().save_model(request, obj, form, change)
+        if change or not form.cleaned_data.get("email_subscribers"):
+            return
+        if ThreatLevelChange.objects.current() != obj:
+            self.message_user(
+                request,
+                "Subscribers were not emailed: this is not the latest change of level.",
+                messages.WARNING,
+            )
+        elif previous is not None and previous.level_id == obj.level_id:
+            self.message_user(
+                request,
+                f"Subscribers were not emailed: the level was {obj.level} already.",
+                messages.WARNING,
+            )
+        else:
+            # In the admin's transaction: the email goes if and only if the change is saved.
+            announce(obj.announcement(previous=previous), by=request.user)
+            self.message_user(
+                request, "Subscribers to threat-level changes are being emailed.", messages.INFO
+            )
 
     def has_change_permission(self, request, obj=None):
         # A change is a record: set a new level instead of rewriting an old one.
@@ -213,6 +241,7 @@ class IncidentAdmin(admin.ModelAdmin):
         "footage_upload_url",
         "status",
         "published",
+        "email_subscribers",
     )
     inlines = [IncidentUpdateInline]
 
@@ -225,6 +254,9 @@ class IncidentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        request._incident_was_published = bool(
+            change and Incident.objects.filter(pk=obj.pk, published=True).exists()
+        )
         super().save_model(request, obj, form, change)
         if obj.published:
             self.message_user(
@@ -232,6 +264,30 @@ class IncidentAdmin(admin.ModelAdmin):
                 "The incident page is on the site. To show it on every page, link an incident "
                 "alert to it.",
                 messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        """Once the updates are saved too: email subscribers the page, if it has just gone on
+        the site, and each update added now (in the admin's transaction, so only what is
+        saved is sent)."""
+        super().save_related(request, form, formsets, change)
+        incident = form.instance
+        if not (incident.published and form.cleaned_data.get("email_subscribers")):
+            return
+        emailed = []
+        if not request._incident_was_published:
+            emailed.append(incident.announcement())
+        for formset in formsets:
+            if formset.model is IncidentUpdate:
+                emailed += [update.announcement() for update in formset.new_objects]
+        for announcement in emailed:
+            announce(announcement, by=request.user)
+        if emailed:
+            self.message_user(
+                request,
+                f"Subscribers to incident updates are being emailed ({len(emailed)} "
+                f"{'email' if len(emailed) == 1 else 'emails'}).",
+                messages.INFO,
             )
 
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import announcements
+from core.announcements import Announcement
 from core.emergency import PhoneNumber
 from core.markdown import render_markdown
 from core.validators import SafeURLField
@@ -44,6 +46,11 @@ class ThreatLevel(models.Model):
     @property
     def name(self) -> str:
         return self.get_code_display()
+
+    def announcement(self) -> Announcement:
+        """The email subscribers would get if the level changed to this one today (the
+        preview of this wording)."""
+        return ThreatLevelChange(level=self, took_effect_on=timezone.localdate()).announcement()
 
 
 class ThreatLevelChangeQuerySet(models.QuerySet):
@@ -88,6 +95,29 @@ class ThreatLevelChange(models.Model):
 
     def __str__(self):
         return f"{self.level} from {self.took_effect_on:%-d %B %Y}"
+
+    def announcement(self, *, previous: "ThreatLevelChange | None" = None) -> Announcement:
+        """The email to threat-level subscribers: the new level, what it means, what to do."""
+        level = self.level
+        if previous is None or previous.level.rank == level.rank:
+            subject = f"The UK national threat level is {level.name.lower()}"
+        else:
+            moved = "raised" if level.rank > previous.level.rank else "lowered"
+            subject = f"The UK national threat level has been {moved} to {level.name.lower()}"
+        text = (
+            f"From {self.took_effect_on:%-d %B %Y} the national threat level is "
+            f"{level.name.upper()}: {level.meaning}."
+        )
+        if level.public_advice:
+            text += f"\n\n{level.public_advice}"
+        return Announcement(
+            topic=announcements.THREAT_LEVEL,
+            source=f"alerts.threatlevelchange:{self.pk}",
+            subject=subject,
+            path=reverse("alerts:threat-level"),
+            text=text,
+            urgent=True,
+        )
 
     def clean(self):
         super().clean()
@@ -293,6 +323,18 @@ class Incident(models.Model):
     def get_absolute_url(self):
         return reverse("alerts:incident", args=[self.slug])
 
+    def announcement(self) -> Announcement:
+        """The email to incident subscribers when this page is first on the site."""
+        return Announcement(
+            topic=announcements.INCIDENTS,
+            source=f"alerts.incident:{self.pk}",
+            subject=self.title,
+            path=self.get_absolute_url(),
+            text=self.summary,
+            html=self.body_html,
+            urgent=True,
+        )
+
     @property
     def casualty_bureau(self) -> PhoneNumber | None:
         if not self.casualty_bureau_number:
@@ -332,3 +374,15 @@ class IncidentUpdate(models.Model):
         super().save(*args, **kwargs)
         # The incident shows when it last changed; an update is a change.
         self.incident.save(update_fields=["updated_at"])
+
+    def announcement(self) -> Announcement:
+        when = timezone.localtime(self.posted_at)
+        return Announcement(
+            topic=announcements.INCIDENTS,
+            source=f"alerts.incidentupdate:{self.pk}",
+            subject=f"Update at {when:%H:%M}: {self.incident.title}",
+            path=self.incident.get_absolute_url(),
+            text=self.text,
+            html=self.text_html or render_markdown(self.text),
+            urgent=True,
+        )

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import announcements
 from core.addresses import reserved_slugs
 from core.markdown import render_markdown
 from publishing.models import (
@@ -24,6 +25,8 @@ class NewsQuerySet(RestrictableQuerySet):
 
 class NewsItem(RestrictableModel):
     """A dated news item, drafted, reviewed, published and revised exactly as pages are."""
+
+    announces = True
 
     revision_fields = ("title", "summary", "body", "from_organisation")
 
@@ -76,3 +79,6 @@ class NewsItem(RestrictableModel):
 
     def fill_derived_fields(self):
         self.body_html = render_markdown(self.body)
+
+    def announcement_topic(self) -> str:
+        return announcements.NEWS

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import edge
+from core import announcements, edge
 from core.addresses import reserved_top_level_slugs
 from core.content_version import refresh_public_pages
 from core.markdown import render_markdown
@@ -20,6 +20,9 @@ from publishing.models import (
     Revision,
     markdown_body_field,
 )
+
+# The section whose pages subscribers to protective-security advice are emailed about.
+BUSINESS_SECTION = "/advice-for-businesses/"
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -45,6 +48,8 @@ def section_key(section_pk: int) -> str:
 
 class Page(PublishableModel):
     """A content page. Its address follows the tree: /contest/prevent/."""
+
+    announces = True
 
     revision_fields = ("title", "summary", "body", "related_links", "show_exit_button")
 
@@ -136,6 +141,12 @@ class Page(PublishableModel):
 
     def get_absolute_url(self):
         return self.url_path
+
+    def announcement_topic(self) -> str | None:
+        """Pages in the business advice section are emailed to businesses that subscribed."""
+        if self.url_path.startswith(BUSINESS_SECTION):
+            return announcements.BUSINESS
+        return None
 
     def fill_derived_fields(self):
         self.body_html = render_markdown(self.body)

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 
 from core.content_version import refresh_public_pages
 from publishing import compare, services
-from publishing.forms import PublishableForm
+from publishing.forms import ANNOUNCE_FIELDS, PublishableForm
 from publishing.models import PublishState, RemovedAddress, Revision
 
 STATE_TAGS = {
@@ -85,6 +85,26 @@ class PublishableAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ("css/admin.css",)}
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.model.announces or (obj is not None and obj.announcement_topic() is None):
+            return fieldsets
+        return [
+            *fieldsets,
+            (
+                "Email to subscribers",
+                {
+                    "fields": ANNOUNCE_FIELDS,
+                    "description": (
+                        "News, and pages in Advice for businesses, are emailed to the people "
+                        "who subscribed to them when they are first published, and after a "
+                        "major change. Use “Preview the email” above to see it, or to send "
+                        "yourself a test."
+                    ),
+                },
+            ),
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         if services.can_publish(request.user, self.model):
             return ()
@@ -132,9 +152,21 @@ class PublishableAdmin(admin.ModelAdmin):
                 "unpublish_url": self._url("unpublish", obj) if obj else None,
                 "publish_blockers": obj.publish_blockers() if obj else [],
                 "audit_url": self._audit_url(request, obj),
+                "email_preview_url": self._email_preview_url(obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _email_preview_url(obj) -> str:
+        """The updates app's preview of the email this would send (when that app is there)."""
+        if obj is None or obj.announcement_topic() is None:
+            return ""
+        content_type = ContentType.objects.get_for_model(obj)
+        try:
+            return reverse("admin:updates_mailing_preview", args=[content_type.pk, obj.pk])
+        except NoReverseMatch:
+            return ""
 
     @staticmethod
     def _audit_url(request, obj) -> str:
@@ -150,7 +182,14 @@ class PublishableAdmin(admin.ModelAdmin):
         if publish and not services.can_publish(request.user, obj):
             raise PermissionDenied("Only Publishers can publish.")
         was_live = obj.live
-        revision = services.draft_save(obj=obj, user=request.user, submit="_submit" in request.POST)
+        revision = services.draft_save(
+            obj=obj,
+            user=request.user,
+            submit="_submit" in request.POST,
+            # The list's inline sort-order form has no such choice.
+            notify=getattr(form, "notify_subscribers", None),
+            change_note=form.cleaned_data.get("change_note") or "",
+        )
         if was_live and not obj.live:
             self.message_user(
                 request,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import edge
+from core.announcements import Announcement
 
 BODY_MAX_LENGTH = 50_000
 MARKDOWN_HELP = _(
@@ -52,6 +53,14 @@ class Revision(models.Model):
     approved_go_live_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When this revision is scheduled to be published.")
     )
+    # GOV.UK's major and minor changes: whether subscribers are emailed when this revision goes
+    # live (now, or at its scheduled time), and what the email says changed.
+    notify_subscribers = models.BooleanField(
+        _("email subscribers"),
+        default=False,
+        help_text=_("A major change: subscribers hear of it."),
+    )
+    change_note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -159,6 +168,8 @@ class PublishableModel(models.Model):
 
     revision_fields: tuple[str, ...] = ()
     SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+    # Whether staff may email subscribers when this goes live (see ``announcement_topic``).
+    announces = False
 
     live = models.BooleanField(default=False, editable=False)
     has_unpublished_changes = models.BooleanField(default=False, editable=False)
@@ -253,6 +264,28 @@ class PublishableModel(models.Model):
         page, the lists it is on, the sitemap and feeds. Subclasses extend (a page: its
         section; a page in the menu: every page)."""
         return [edge.object_key(self), edge.list_key(type(self)), "index"]
+
+    def announcement_topic(self) -> str | None:
+        """The email topic (``core.announcements``) whose subscribers hear when this goes live
+        with a major change, or None. Subclasses that announce say which."""
+        return None
+
+    def announcement(self, revision: Revision | None = None) -> Announcement | None:
+        """The email subscribers get for ``revision`` of this object (the content as it is in
+        memory: apply the revision first). Without a revision, for a preview."""
+        topic = self.announcement_topic()
+        if topic is None:
+            return None
+        source = f"{self._meta.label_lower}:{self.pk}:revision:{revision.pk if revision else 0}"
+        updated = bool(revision and revision.change_note and self.first_published_at)
+        return Announcement(
+            topic=topic,
+            source=source,
+            subject=f"Updated: {self}" if updated else str(self),
+            path=self.get_absolute_url(),
+            text=getattr(self, "summary", ""),
+            change_note=revision.change_note if updated else "",
+        )
 
     def goes_with_it(self) -> list["PublishableModel"]:
         """Live objects that cannot stay on the public site without this one (a section's

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import audit
+from core.announcements import announce
 from core.content_version import refresh_public_pages
 from publishing import tasks
 from publishing.models import PublishableModel, RemovedAddress, Revision
@@ -59,7 +60,13 @@ def draft_object(obj: PublishableModel) -> PublishableModel:
 
 @transaction.atomic
 def draft_save(
-    *, obj: PublishableModel, user: AbstractBaseUser | None, submit: bool = False, message: str = ""
+    *,
+    obj: PublishableModel,
+    user: AbstractBaseUser | None,
+    submit: bool = False,
+    message: str = "",
+    notify: bool | None = None,
+    change_note: str = "",
 ) -> Revision:
     """Save staff changes as a new revision without changing what the public sees.
 
@@ -68,6 +75,9 @@ def draft_save(
     revision is published. Structure (address, order, menus) is saved straight away; only
     Publishers may change it once the object is live. Saving without changing the content makes
     no new revision.
+
+    ``notify`` (with ``change_note``) records whether this is a major change that subscribers
+    are emailed about when it goes live; None leaves the latest revision's choice as it was.
     """
     obj.normalise_text()
     content = obj.revision_content()
@@ -84,6 +94,13 @@ def draft_save(
     _withdraw_if_blocked(obj, user)
     latest = obj.latest_revision
     if latest is not None and not submit and latest.content == _as_stored(content):
+        if notify is not None and (latest.notify_subscribers, latest.change_note) != (
+            notify,
+            change_note,
+        ):
+            # The same content, told differently: how it is announced is not content.
+            latest.notify_subscribers, latest.change_note = notify, change_note
+            latest.save(update_fields=["notify_subscribers", "change_note"])
         return latest
     revision = Revision.objects.create(
         content_object=obj,
@@ -91,6 +108,8 @@ def draft_save(
         user=user,
         submitted_for_review=submit,
         message=message or ("Submitted for review" if submit else "Draft saved"),
+        notify_subscribers=bool(notify),
+        change_note=change_note if notify else "",
     )
     type(obj).objects.filter(pk=obj.pk).update(
         latest_revision=revision, has_unpublished_changes=True
@@ -161,6 +180,7 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         # Its pages at the edge must not outlive the new go-live time.
         refresh_public_pages(*obj.surrogate_keys())
         return obj
+    first_time = obj.first_published_at is None
     obj.live = True
     obj.expired = False
     obj.has_unpublished_changes = obj.latest_revision_id not in (None, revision.pk)
@@ -172,6 +192,7 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         obj.expire_at = None  # publishing again after expiry starts a new life
     obj.save_published_row()
     audit.record(obj, "Published", actor=user)
+    _announce(obj, revision, user=user, first_time=first_time)
     if revision.submitted_for_review and revision.user_id and user and revision.user_id != user.pk:
         transaction.on_commit(
             partial(
@@ -185,6 +206,18 @@ def revision_publish(*, revision: Revision, user: AbstractBaseUser | None) -> Pu
         )
     refresh_public_pages(*obj.surrogate_keys())
     return obj
+
+
+def _announce(obj: PublishableModel, revision: Revision, *, user, first_time: bool) -> None:
+    """Email subscribers about a major change, in the publish's transaction (so only if it
+    commits). A revision published again, or at its scheduled time, is announced once."""
+    if not revision.notify_subscribers:
+        return
+    if not first_time and not revision.change_note:
+        return  # an update with nothing said about what changed is not worth an email
+    if announcement := obj.announcement(revision):
+        announce(announcement, by=user or revision.user)
+        audit.record(obj, "Subscribers emailed", actor=user, detail=announcement.subject)
 
 
 def object_publish(*, obj: PublishableModel, user: AbstractBaseUser | None) -> PublishableModel:

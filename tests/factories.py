@@ -69,6 +69,12 @@ def _based_on(obj) -> dict:
     return {"based_on_revision": obj.latest_revision_id or ""} if obj.pk else {}
 
 
+def _update_type(obj) -> dict:
+    """What the form's major/minor choice posts untouched: Yes for something new; for an edit
+    of something published, a minor change (tests of emailing choose Yes themselves)."""
+    return {"update_type": "minor" if obj.first_published_at else "major", "change_note": ""}
+
+
 def page_form(page, **changes):
     return {
         **_based_on(page),
@@ -80,6 +86,7 @@ def page_form(page, **changes):
         "slug": page.slug,
         "sort_order": page.sort_order,
         **NO_TIMES,
+        **_update_type(page),
         "children-TOTAL_FORMS": "0",
         "children-INITIAL_FORMS": "0",
         "children-MIN_NUM_FORMS": "0",
@@ -96,6 +103,7 @@ def news_form(item, **changes):
         "summary": item.summary,
         "body": item.body,
         **NO_TIMES,
+        **_update_type(item),
         **changes,
     }
 

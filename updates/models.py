@@ -2,7 +2,7 @@
 
 An address is personal data: nothing about a subscriber is kept but the address, the choices,
 and the dates the privacy notice names. An address that is never confirmed is deleted after
-``UPDATES_UNCONFIRMED_DAYS``; leaving deletes the row outright.
+``UPDATES_CONFIRM_DAYS``; leaving deletes the row outright.
 """
 
 import secrets
@@ -12,15 +12,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import announcements
+
 
 class Topic(models.TextChoices):
     """What someone can subscribe to, in the order the form offers them. Each value is the name
-    of the Subscriber field that records it."""
+    of the Subscriber field that records it, and a topic of ``core.announcements``."""
 
-    THREAT_LEVEL = "threat_level", _("Changes to the national threat level")
-    INCIDENTS = "incidents", _("Updates during a major incident")
-    NEWS = "news", _("News from the unit")
-    BUSINESS = "business", _("Protective security advice for businesses and venues")
+    THREAT_LEVEL = announcements.THREAT_LEVEL, _("Changes to the national threat level")
+    INCIDENTS = announcements.INCIDENTS, _("Updates during a major incident")
+    NEWS = announcements.NEWS, _("News from the unit")
+    BUSINESS = announcements.BUSINESS, _("Protective security advice for businesses and venues")
 
 
 def topic_labels(choices: dict) -> list[str]:
@@ -39,9 +41,15 @@ def new_key() -> str:
 
 
 class SubscriberQuerySet(models.QuerySet):
-    def receiving(self, topic: str):
-        """Confirmed, not suspended, and subscribed to ``topic``."""
-        return self.filter(confirmed_at__isnull=False, suspended_at__isnull=True, **{topic: True})
+    def receiving(self, topic: str, *, immediately: bool = False):
+        """Confirmed, not suspended, and subscribed to ``topic``; with ``immediately``, only
+        those who get each item as it is published (not news in a weekly summary)."""
+        receiving = self.filter(
+            confirmed_at__isnull=False, suspended_at__isnull=True, **{topic: True}
+        )
+        if immediately and topic == Topic.NEWS:
+            receiving = receiving.filter(news_frequency=Frequency.IMMEDIATELY)
+        return receiving
 
     def unconfirmed_before(self, moment):
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)

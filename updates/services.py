@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.announcements import Announcement
 from core.markdown import sanitise_html
 from updates.models import Delivery, Mailing, Subscriber
 from updates.tasks import fan_out, priority, send_confirmation
@@ -136,3 +138,30 @@ def mailing_queue(
                 lambda: fan_out.using(priority=priority(urgent)).enqueue(mailing_id=pk)
             )
     return mailing
+
+
+def announcement_mailing(announcement: Announcement) -> dict:
+    """The mailing's fields for an announcement: its own words, in the plain-text and HTML
+    bodies (the links and numbers every email has are added per subscriber)."""
+    context = {"announcement": announcement}
+    return {
+        "topic": announcement.topic,
+        "source": announcement.source,
+        "subject": announcement.subject,
+        "path": announcement.path,
+        "text": render_to_string("updates/email/announcement.txt", context).strip(),
+        "html": render_to_string("updates/email/announcement.html", context).strip(),
+        "urgent": announcement.urgent,
+    }
+
+
+def announcement_queue(announcement: Announcement, *, by=None) -> Mailing:
+    """The listener for ``core.announcements``: one mailing to the announcement's topic."""
+    return mailing_queue(
+        **announcement_mailing(announcement), by=by if getattr(by, "pk", None) else None
+    )
+
+
+def receiving_count(topic: str) -> int:
+    """How many confirmed subscribers a mailing on ``topic`` goes to now."""
+    return Subscriber.objects.receiving(topic, immediately=True).count()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core.emergency import reporting_context
 from updates import links
-from updates.models import Delivery, Frequency, Mailing, Subscriber, Topic, topic_labels
+from updates.models import Delivery, Mailing, Subscriber, topic_labels
 
 
 def email_context(**extra) -> dict:
@@ -81,9 +81,7 @@ def fan_out(*, mailing_id: int) -> int:
     """One delivery per receiving subscriber, made and queued in batches of
     UPDATES_BATCH_SIZE (memory stays flat however many there are). Returns how many."""
     mailing = Mailing.objects.get(pk=mailing_id)
-    receiving = Subscriber.objects.receiving(mailing.topic)
-    if mailing.topic == Topic.NEWS:
-        receiving = receiving.filter(news_frequency=Frequency.IMMEDIATELY)
+    receiving = Subscriber.objects.receiving(mailing.topic, immediately=True)
     size = settings.UPDATES_BATCH_SIZE
     after, total = 0, 0
     while True:
