@@ -30,6 +30,9 @@ class Announcement:
     html: str = ""  # The same as sanitised HTML; the text is used when empty.
     change_note: str = ""  # For content published before: what changed, in a sentence.
     urgent: bool = False  # Threat level and incidents go before news.
+    # The object announced (a news item, an incident update), where there is one: a weekly
+    # summary leaves out what has been taken off the site since.
+    about: object = None
 
     def __post_init__(self):
         if self.topic not in TOPICS:

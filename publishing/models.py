@@ -285,6 +285,7 @@ class PublishableModel(models.Model):
             path=self.get_absolute_url(),
             text=getattr(self, "summary", ""),
             change_note=revision.change_note if updated else "",
+            about=self,
         )
 
     def goes_with_it(self) -> list["PublishableModel"]:

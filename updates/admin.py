@@ -43,7 +43,9 @@ def preview_announcement(obj) -> Announcement | None:
 
 def preview_mailing(announcement: Announcement, *, by=None) -> Mailing:
     """The mailing an announcement would make, unsaved."""
-    mailing = Mailing(**services.announcement_mailing(announcement), created_by=by)
+    fields = services.announcement_mailing(announcement)
+    fields.pop("about")
+    mailing = Mailing(**fields, created_by=by)
     mailing.html = sanitise_html(mailing.html)
     return mailing
 
@@ -113,10 +115,11 @@ class MailingAdmin(admin.ModelAdmin):
     """What each send reached, in counts: Publishers see this, never who."""
 
     list_display = ["subject", "topic", "created_at", "queued", "sent", "failed", "left"]
-    list_filter = ["topic"]
+    list_filter = ["topic", "weekly"]
     fields = [
         "subject",
         "topic",
+        "weekly",
         "path",
         "urgent",
         "created_at",

@@ -8,6 +8,7 @@ and the dates the privacy notice names. An address that is never confirmed is de
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,13 @@ class SubscriberQuerySet(models.QuerySet):
         if immediately and topic == Topic.NEWS:
             receiving = receiving.filter(news_frequency=Frequency.IMMEDIATELY)
         return receiving
+
+    def receiving_mailing(self, mailing: "Mailing"):
+        """Who a mailing goes to: the weekly summary to those who chose it, anything else to
+        those who get each item as it comes."""
+        if mailing.weekly:
+            return self.receiving(Topic.NEWS).filter(news_frequency=Frequency.WEEKLY)
+        return self.receiving(mailing.topic, immediately=True)
 
     def unconfirmed_before(self, moment):
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
@@ -133,6 +141,15 @@ class Mailing(models.Model):
     text = models.TextField(help_text=_("The plain-text body (every email has one)."))
     html = models.TextField(help_text=_("The HTML body, sanitised like every staff-written page."))
     urgent = models.BooleanField(default=False, help_text=_("Sent before anything else."))
+    weekly = models.BooleanField(
+        default=False, help_text=_("The weekly news summary, for those who chose it.")
+    )
+    # What it announced, where that is an object on the site (news: the summary checks it is
+    # still published).
+    about_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

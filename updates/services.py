@@ -4,13 +4,15 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.announcements import Announcement
 from core.markdown import sanitise_html
-from updates.models import Delivery, Mailing, Subscriber
+from publishing.models import PublishableModel
+from updates.models import Delivery, Mailing, Subscriber, Topic
 from updates.tasks import fan_out, priority, send_confirmation
 
 
@@ -112,6 +114,8 @@ def mailing_queue(
     text: str,
     html: str,
     urgent: bool = False,
+    weekly: bool = False,
+    about=None,
     by=None,
 ) -> Mailing:
     """Queue one email to everyone receiving ``topic``, once per ``source``: a second call for
@@ -129,6 +133,9 @@ def mailing_queue(
                 # an email is read outside the site's Content-Security-Policy.
                 "html": sanitise_html(html),
                 "urgent": urgent,
+                "weekly": weekly,
+                "about_type": ContentType.objects.get_for_model(about) if about else None,
+                "about_id": about.pk if about else None,
                 "created_by": by,
             },
         )
@@ -152,6 +159,7 @@ def announcement_mailing(announcement: Announcement) -> dict:
         "text": render_to_string("updates/email/announcement.txt", context).strip(),
         "html": render_to_string("updates/email/announcement.html", context).strip(),
         "urgent": announcement.urgent,
+        "about": announcement.about,
     }
 
 
@@ -165,3 +173,41 @@ def announcement_queue(announcement: Announcement, *, by=None) -> Mailing:
 def receiving_count(topic: str) -> int:
     """How many confirmed subscribers a mailing on ``topic`` goes to now."""
     return Subscriber.objects.receiving(topic, immediately=True).count()
+
+
+def weekly_news_queue(*, now=None) -> Mailing | None:
+    """The weekly news summary: the news emailed in the seven days to ``now`` that is still
+    on the site, as one mailing to those who chose a weekly summary. None when there was no
+    news. Run again in the same week, it sends nothing more (one source per ISO week)."""
+    now = now or timezone.now()
+    items = [
+        mailing
+        for mailing in Mailing.objects.filter(
+            topic=Topic.NEWS, weekly=False, created_at__gt=now - timedelta(days=7)
+        )
+        .select_related("about_type")
+        .order_by("created_at")
+        if still_published(mailing)
+    ]
+    if not items:
+        return None
+    year, week, _day = timezone.localtime(now).isocalendar()
+    context = {"items": items, "site_url": settings.SITE_URL}
+    return mailing_queue(
+        topic=Topic.NEWS,
+        source=f"news-weekly:{year}-W{week:02d}",
+        subject=f"{settings.UNIT_NAME}: news in the week to {timezone.localtime(now):%-d %B %Y}",
+        path="/news/",
+        text=render_to_string("updates/email/weekly.txt", context).strip(),
+        html=render_to_string("updates/email/weekly.html", context).strip(),
+        weekly=True,
+    )
+
+
+def still_published(mailing: Mailing) -> bool:
+    """Whether what a mailing announced is still on the public site: an item taken off since
+    (withdrawn, or under reporting restrictions) is never sent again."""
+    model = mailing.about_type.model_class() if mailing.about_type else None
+    if model is None or not issubclass(model, PublishableModel):
+        return mailing.about_type is None
+    return model.objects.published().filter(pk=mailing.about_id).exists()

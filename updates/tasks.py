@@ -81,7 +81,7 @@ def fan_out(*, mailing_id: int) -> int:
     """One delivery per receiving subscriber, made and queued in batches of
     UPDATES_BATCH_SIZE (memory stays flat however many there are). Returns how many."""
     mailing = Mailing.objects.get(pk=mailing_id)
-    receiving = Subscriber.objects.receiving(mailing.topic, immediately=True)
+    receiving = Subscriber.objects.receiving_mailing(mailing)
     size = settings.UPDATES_BATCH_SIZE
     after, total = 0, 0
     while True:
