@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
     "auditlog",
+    "anymail",
     # Ours, lowest layer first (README "Layout"): core knows no other app; nothing imports
     # ctu_site, which only wires the others together.
     "core",
@@ -269,6 +270,9 @@ UPDATES_CONFIRMATIONS_PER_DAY = env.int("UPDATES_CONFIRMATIONS_PER_DAY", default
 UPDATES_BATCH_SIZE = env.int("UPDATES_BATCH_SIZE", default=500)
 UPDATES_SEND_RATE = env.float("UPDATES_SEND_RATE", default=0)
 UPDATES_SEND_ATTEMPTS = env.int("UPDATES_SEND_ATTEMPTS", default=3)
+# Bounce and complaint webhooks (updates/webhooks.py): "user:password" the mail provider sends
+# as HTTP basic auth. Empty (the default) switches the webhooks off (they answer 404).
+ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", default="")}
 # What cached public pages tell browsers and shared caches (an edge cache, a CDN): browsers keep a
 # page briefly and then revalidate it with its ETag (a 304 costs almost nothing); shared caches
 # keep it as long as the page cache does; both may serve it stale while refetching, and an edge

@@ -1,3 +1,4 @@
+from anymail.signals import tracking
 from django.apps import AppConfig
 
 from core import announcements
@@ -13,7 +14,8 @@ class UpdatesConfig(AppConfig):
     role_permissions = {PUBLISHERS: ("updates.view_mailing",)}
 
     def ready(self):
-        # services reads the models, so it is imported once they are loaded.
-        from updates import services
+        # These read the models, so they are imported once the models are loaded.
+        from updates import services, webhooks
 
         announcements.register_listener(services.announcement_queue)
+        tracking.connect(webhooks.provider_event, dispatch_uid="updates.provider_event")

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from updates import views
+from updates import views, webhooks
 
 app_name = "updates"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("manage/<str:token>/", views.ManageView.as_view(), name="manage"),
     path("manage/<str:token>/your-data/", views.DataView.as_view(), name="data"),
     path("unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
+    # Bounces and complaints from the mail provider: /email-updates/provider/postmark/tracking/
+    path("provider/", include(webhooks.provider_urlpatterns())),
 ]
