@@ -10,6 +10,7 @@ import smtplib
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -131,9 +132,14 @@ class MailingAdmin(admin.ModelAdmin):
     readonly_fields = fields
     change_list_template = "admin/updates/mailing/change_list.html"
 
-    @admin.display(description="Left before it reached them")
+    def get_queryset(self, request):
+        # One query for the list, not one per row.
+        left = Count("deliveries", filter=Q(deliveries__status=Delivery.Status.LEFT))
+        return super().get_queryset(request).annotate(left_count=left)
+
+    @admin.display(description="Left before it reached them", ordering="left_count")
     def left(self, obj):
-        return obj.deliveries.filter(status=Delivery.Status.LEFT).count()
+        return obj.left_count
 
     # --- preview and test: before the real send, from the content's own change page ---------
     def get_urls(self):

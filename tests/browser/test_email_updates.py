@@ -63,3 +63,40 @@ def test_every_page_of_the_journey_is_accessible(site, page, inbox):
     page.goto(site + confirm)  # used, and the address gone
     expect(page.get_by_role("heading", level=1)).to_have_text("This link has already been used")
     assert_accessible(page)
+
+
+def test_a_publisher_previews_tests_and_publishes_news_that_reaches_subscribers(
+    site, page, inbox, staff_login
+):
+    from django.utils import timezone
+
+    from core.roles import PUBLISHERS
+
+    Subscriber.objects.create(email=ADDRESS, news=True, confirmed_at=timezone.now())
+    percy = staff_login("percy", PUBLISHERS)
+    percy.email = "percy@ctu.example"
+    percy.save()
+
+    page.goto(site + "/admin/news/newsitem/add/")
+    page.get_by_label("Title:").fill("Martyn's Law: what venues need to do")
+    page.get_by_label("Summary:").fill("The new duty for venues, and where to find help.")
+    page.get_by_label("Body:").fill("Venues with room for 200 or more people have new duties.")
+    # A new item is emailed unless the Publisher says otherwise.
+    expect(page.get_by_label("Yes: a major change.")).to_be_checked()
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+
+    page.get_by_role("link", name="Preview the email").click()
+    expect(page.get_by_text("Martyn's Law: what venues need to do").first).to_be_visible()
+    expect(page.locator("pre")).to_contain_text("0800 789 321")
+    expect(page.get_by_text("subscriber to")).to_contain_text("1")
+    page.get_by_role("button", name="Send a test to me").click()
+    expect(page.get_by_text("A test was sent to percy@ctu.example")).to_be_visible()
+    assert [rcpts for rcpts, _ in inbox.messages] == [["percy@ctu.example"]]
+
+    page.get_by_role("link", name="Back to the change page").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Published. The public site shows it now.")).to_be_visible()
+    [message] = inbox.to(ADDRESS)
+    assert message["Subject"] == "Martyn's Law: what venues need to do"
+    assert "The new duty for venues" in inbox.text(message)

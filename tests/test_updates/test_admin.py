@@ -63,3 +63,31 @@ def test_a_publisher_sees_each_send_and_the_counts_never_the_addresses(
 def test_an_editor_does_not_see_the_sends(client, editor):
     client.force_login(editor)
     assert client.get("/admin/updates/mailing/").status_code == 403
+
+
+def test_the_list_of_sends_costs_the_same_queries_however_many_there_are(
+    client, publisher, make_subscriber
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from updates.models import Delivery, Mailing
+
+    def add_mailing(n):
+        mailing = Mailing.objects.create(
+            topic="news", source=f"s:{n}", subject=f"Send {n}", path="/", text="T", html="T"
+        )
+        Delivery.objects.create(mailing=mailing, status=Delivery.Status.LEFT)
+
+    client.force_login(publisher)
+    add_mailing(0)
+    client.get("/admin/updates/mailing/")  # the first request fills per-process caches
+    with CaptureQueriesContext(connection) as one:
+        first = client.get("/admin/updates/mailing/").content.decode()
+    for n in range(1, 6):
+        add_mailing(n)
+    with CaptureQueriesContext(connection) as six:
+        page = client.get("/admin/updates/mailing/").content.decode()
+    assert len(six) == len(one)
+    assert "Send 0" in first and "Send 5" in page
+    assert '<td class="field-left">1</td>' in page
