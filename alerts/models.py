@@ -236,6 +236,9 @@ class IncidentQuerySet(models.QuerySet):
 
 
 class Incident(models.Model):
+    # Its body may show media library files: the library keeps track of which (library.usage).
+    shows_library_files = True
+
     """A page about a major incident, with timestamped updates, newest first.
 
     Made for speed during an incident: a Publisher ticks "Show on the site" and it is live on

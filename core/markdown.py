@@ -7,6 +7,8 @@ the structure a content page needs and no script, event handler, style, iframe, 
 """
 
 import re
+from collections.abc import Callable
+from urllib.parse import quote, unquote
 
 import markdown
 import nh3
@@ -72,19 +74,77 @@ def sanitise_html(html: str) -> str:
     )
 
 
+# A file from the media library, on a line of its own: ![[image:42|Alt text]], [[document:7]].
+REFERENCE = re.compile(
+    r"^[ \t]*!?\[\[(?P<kind>image|document):(?P<pk>\d{1,12})"
+    r"(?:\|(?P<label>[^\]\n]*))?\]\][ \t]*$",
+    re.MULTILINE,
+)
+_TOKEN = "APPEMBEDREFERENCE{}X"  # noqa: S105 - a placeholder, not a secret
+_MARKER = "<!--embed:{kind}:{pk}:{label}-->"
+MARKER = re.compile(r"<!--embed:(?P<kind>image|document):(?P<pk>\d+):(?P<label>[^<>]*?)-->")
+
+
+def references(text: str) -> list[tuple[str, int]]:
+    """The library files a Markdown text refers to, as (kind, id), in order."""
+    return [(m["kind"], int(m["pk"])) for m in REFERENCE.finditer(text or "")]
+
+
 def render_markdown(text: str) -> str:
-    """Render staff Markdown to sanitised HTML, safe to mark safe in a template."""
+    """Render staff Markdown to sanitised HTML, safe to mark safe in a template.
+
+    A library reference on a line of its own becomes a marker comment, which ``expand_embeds``
+    turns into the image or document at display time (so that a replaced or removed file shows
+    as it is now, on every page, without saving the pages again).
+    """
+    found = []
+
+    def hold(match):
+        found.append(match)
+        return f"\n{_TOKEN.format(len(found) - 1)}\n"
+
     # Raw HTML in the Markdown passes through Markdown and is then cut down by the allow-list.
     html = markdown.markdown(
-        _callouts(text or ""),
+        _callouts(REFERENCE.sub(hold, text or "")),
         extensions=["tables", "sane_lists"],
         output_format="html",
     )
-    return sanitise_html(html)
+    html = sanitise_html(html)
+    for index, match in enumerate(found):
+        marker = _MARKER.format(
+            kind=match["kind"], pk=match["pk"], label=quote(match["label"] or "", safe=" ")
+        )
+        html = html.replace(f"<p>{_TOKEN.format(index)}</p>", marker)
+    return html
+
+
+EmbedRenderer = Callable[[list[tuple[str, int, str]]], dict[tuple[str, int], Callable[[str], str]]]
+_EMBED_RENDERERS: list = []
+
+
+def register_embed_renderer(function) -> None:
+    """The media library's ``function(references) -> {(kind, id): render(label) -> html}``:
+    how markers become markup. Without one, markers show nothing."""
+    _EMBED_RENDERERS[:] = [function]
+
+
+def expand_embeds(html: str) -> str:
+    """Replace each library marker with the file's markup; one that is not there shows nothing."""
+    if "<!--embed:" not in (html or ""):
+        return html
+    wanted = [(m["kind"], int(m["pk"]), unquote(m["label"])) for m in MARKER.finditer(html)]
+    rendered = _EMBED_RENDERERS[0](wanted) if _EMBED_RENDERERS else {}
+
+    def replace(match):
+        render = rendered.get((match["kind"], int(match["pk"])))
+        return render(unquote(match["label"])) if render else ""
+
+    return MARKER.sub(replace, html)
 
 
 _LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s*\S")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_INLINE = re.compile(r"\[\[(image|document):")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")
 
 
@@ -103,6 +163,9 @@ def problems(text: str) -> list[str]:
             continue
         if _LEVEL_ONE_HEADING.match(line) and "heading" not in found:
             found.append("heading")
+        inline = "[[" in line and _INLINE.search(line) and not REFERENCE.fullmatch(line)
+        if inline and "inline" not in found:
+            found.append("inline")
         if _IMAGE.search(line) and "image" not in found:
             found.append("image")
         if _HTML_TAG.search(line) and "html" not in found:
@@ -110,8 +173,11 @@ def problems(text: str) -> list[str]:
     messages = {
         "heading": "Start headings with ## (or ### below them): a single # makes the page's "
         "own title, which the page already has.",
-        "image": "Images cannot be added with ![...](...): they would not appear. Link to the "
-        "image instead, or ask for it to be added to the page another way.",
+        "image": "Images cannot be added with ![...](...): they would not appear. Upload the "
+        "image to the Media library and put its reference, such as ![[image:42|What it "
+        "shows]], on a line of its own.",
+        "inline": "Put each ![[image:...]] or [[document:...]] reference on a line of its "
+        "own: in the middle of a sentence it would not appear.",
         "html": "HTML tags are removed when the page is shown. Use Markdown instead: ## for "
         "headings, - for lists, [text](address) for links.",
     }

@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "contact",
     "referrals",
     "updates",
+    "library",
     "ctu_site",
 ]
 
@@ -337,6 +338,16 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# --- Media library (library/) --------------------------------------------------------------------
+# Uploaded images and documents. Never served straight from this folder: every file goes
+# through library.views, which applies the privacy rule (README "Media library").
+MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+MEDIA_URL = "/files/"
+LIBRARY_MAX_IMAGE_MB = env.int("LIBRARY_MAX_IMAGE_MB", default=20)
+LIBRARY_MAX_DOCUMENT_MB = env.int("LIBRARY_MAX_DOCUMENT_MB", default=50)
+# Width x height above this is refused before it is decoded (a decompression bomb).
+LIBRARY_MAX_IMAGE_PIXELS = env.int("LIBRARY_MAX_IMAGE_PIXELS", default=40_000_000)
 
 # --- Static files ---------------------------------------------------------------------------------
 STATIC_URL = "/static/"

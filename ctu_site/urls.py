@@ -27,5 +27,6 @@ urlpatterns = [
     path("contact/prevent-referral/", include("referrals.urls")),
     path("contact/", include("contact.urls")),
     path("email-updates/", include("updates.urls")),
+    path("files/", include("library.urls")),
     path("", include("pages.urls")),
 ]

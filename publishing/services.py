@@ -286,7 +286,11 @@ def publish_scheduled(*, now=None) -> dict[str, int]:
             published += 1
         with transaction.atomic():
             due = list(model.objects.filter(live=True, expire_at__lte=now))
-            model.objects.filter(pk__in=[obj.pk for obj in due]).update(live=False, expired=True)
+            for obj in due:
+                # Saved one by one (expiry is rare), so that what watches saves sees it too:
+                # the media library takes a file off the site with the last page showing it.
+                obj.live, obj.expired = False, True
+                obj.save(update_fields=["live", "expired", "updated_at"])
             expired += len(due)
             if due:
                 refresh_public_pages(*{key for obj in due for key in obj.surrogate_keys()})

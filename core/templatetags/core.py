@@ -7,8 +7,10 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from core.emergency import PhoneNumber
+from core.markdown import expand_embeds
 
 register = template.Library()
 
@@ -17,6 +19,13 @@ register = template.Library()
 def tel(number: PhoneNumber, css_class: str = "govuk-link") -> str:
     """A phone number as a tel: link, written as people read it aloud."""
     return format_html('<a class="{}" href="{}">{}</a>', css_class, number.tel, number.number)
+
+
+@register.filter
+def embeds(html: str) -> str:
+    """Sanitised body HTML (``core.markdown``), with its media library files shown as they
+    are now. Only for the output of ``render_markdown``: it marks the result safe."""
+    return mark_safe(expand_embeds(html or ""))  # noqa: S308 - sanitised when it was rendered
 
 
 @register.simple_tag(takes_context=True)
