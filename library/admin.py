@@ -1,13 +1,20 @@
 """The media library in the staff site: upload, describe, find, see where each file is used,
 and delete only what nothing uses."""
 
+import re
+
 from django.contrib import admin
-from django.urls import NoReverseMatch, reverse
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 
 from library import access, renditions, services
 from library.forms import DocumentForm, ImageForm
 from library.models import Collection, Document, Image
+
+FIELD_ID = re.compile(r"id_[a-z_]{1,40}")
 
 
 @admin.register(Collection)
@@ -24,6 +31,41 @@ class MediaFileAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ("css/admin.css",)}
+
+    def get_urls(self):
+        meta = self.model._meta
+        return [
+            path(
+                "choose/",
+                self.admin_site.admin_view(self.choose_view),
+                name=f"{meta.app_label}_{meta.model_name}_choose",
+            ),
+            *super().get_urls(),
+        ]
+
+    def choose_view(self, request):
+        """Pick a file to put in a page: with JavaScript, Insert writes its reference into the
+        field the chooser was opened from; without, staff copy the reference shown."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        field = request.GET.get("field", "")
+        field = field if FIELD_ID.fullmatch(field) else "id_body"
+        query = request.GET.get("q", "").strip()[:100]
+        files = self.get_queryset(request).order_by("-uploaded_at")
+        if query:
+            files = files.filter(title__icontains=query)
+        page = Paginator(files, 30).get_page(request.GET.get("page"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Choose {'an image' if self.model is Image else 'a document'}",
+            "page": page,
+            "query": query,
+            "field": field,
+            "is_image": self.model is Image,
+            "add_url": reverse(f"admin:library_{self.model._meta.model_name}_add"),
+        }
+        return TemplateResponse(request, "admin/library/choose.html", context)
 
     def can_make_public(self, request) -> bool:
         return request.user.has_perm(self.publish_permission)

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from core.markdown import render_markdown
+from core.markdown import expand_embeds, problems, references, render_markdown
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -185,3 +185,22 @@ def test_no_starter_content_has_anything_the_sanitiser_would_drop():
     bodies = [page.body for page in starter_pages()] + [item.body for item in starter_items()]
     bodies += [spec.get("body", "") for spec in OPERATIONS]
     assert [problems(body) for body in bodies if problems(body)] == []
+
+
+def test_a_library_reference_on_its_own_line_leaves_a_marker_and_nothing_else():
+    html = render_markdown("Intro.\n\n![[image:42|A <b>shop</b> --> door]]\n\n[[document:7]]\n")
+    assert "<!--embed:image:42:" in html and "<!--embed:document:7:-->" in html
+    assert "<b>" not in html and "-->  door" not in html
+    assert references("![[image:42|x]]\ntext\n[[document:7]]") == [("image", 42), ("document", 7)]
+    assert expand_embeds("<p>No files here.</p>") == "<p>No files here.</p>"
+
+
+def test_nobody_can_write_a_marker_by_hand():
+    html = render_markdown("<!--embed:image:1:x-->\n\nText")
+    assert "embed:" not in html
+
+
+def test_a_reference_inside_a_sentence_is_pointed_out():
+    [message] = problems("See [[document:7]] for more.")
+    assert "on a line of its own" in message
+    assert problems("[[document:7]]") == []

@@ -180,3 +180,18 @@ def test_other_staff_cannot_upload(client, triager):
     client.force_login(triager)
     assert upload_document(client, pdf()).status_code == 403
     assert not Document.objects.exists()
+
+
+def test_the_chooser_lists_files_with_their_references(client, editor, triager):
+    client.force_login(editor)
+    upload_document(client, pdf(), title="Run Hide Tell leaflet")
+    document = Document.objects.get()
+    page = client.get("/admin/library/document/choose/?field=id_body&q=run hide").text
+    assert "Run Hide Tell leaflet" in page
+    assert f'data-library-reference="[[document:{document.pk}]]"' in page
+    assert 'data-library-field="id_body"' in page
+    # A field id that is not one is not echoed into the page.
+    hostile = client.get('/admin/library/document/choose/?field="><script>x</script>').text
+    assert "<script>x" not in hostile and 'data-library-field="id_body"' in hostile
+    client.force_login(triager)
+    assert client.get("/admin/library/document/choose/").status_code == 403
