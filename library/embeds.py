@@ -7,7 +7,8 @@ from core.markdown import register_embed_renderer
 from library import renditions
 from library.models import Document, Image
 
-SIZES = "(min-width: 40.0625em) 640px, 100vw"  # the prose column is at most 640 px wide
+# The prose column: at most 640 px wide, and the screen less its 15 px margins on a phone.
+SIZES = "(min-width: 40.0625em) 640px, calc(100vw - 30px)"
 
 
 def image_context(image: Image, *, alt: str | None = None, lazy: bool = True) -> dict:

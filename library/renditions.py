@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 
 from library.models import Image, Rendition
 
-WIDTHS = (320, 640, 960, 1280, 1920)
+WIDTHS = (320, 480, 640, 800, 960, 1280, 1920)
 CONTENT_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "webp": ".webp"}
 

@@ -21,10 +21,16 @@ def references_in(values) -> set[tuple[str, int]]:
     return found
 
 
+def image_fields(model) -> list:
+    """Fields that choose a library image (a lead image)."""
+    return [f for f in model._meta.concrete_fields if f.is_relation and f.related_model is Image]
+
+
 def row_references(obj: models.Model) -> set[tuple[str, int]]:
     """What the object's row shows: the public content once it is published."""
     values = [getattr(obj, f.attname) for f in obj._meta.concrete_fields]
-    return references_in(values)
+    chosen = {("image", getattr(obj, f.attname)) for f in image_fields(type(obj))}
+    return references_in(values) | {ref for ref in chosen if ref[1]}
 
 
 def draft_references(obj: models.Model) -> set[tuple[str, int]]:
@@ -37,7 +43,11 @@ def draft_references(obj: models.Model) -> set[tuple[str, int]]:
         .order_by("-created_at", "-pk")
         .first()
     )
-    return references_in(latest.content.values()) if latest else set()
+    if latest is None:
+        return set()
+    chosen = {("image", latest.content.get(f.name)) for f in image_fields(type(obj))}
+    found = references_in(latest.content.values())
+    return found | {(kind, int(pk)) for kind, pk in chosen if isinstance(pk, int)}
 
 
 def usage_rebuild(obj: models.Model) -> None:

@@ -17,6 +17,7 @@ class NewsItemAdmin(PublishableAdmin):
     search_fields = ("title", "summary", "body")
     date_hierarchy = "first_published_at"
     prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("lead_image",)
     list_filter = (PublishStateFilter, "reporting_restrictions")
     fieldsets = (
         (
@@ -29,7 +30,7 @@ class NewsItemAdmin(PublishableAdmin):
                 ),
             },
         ),
-        (None, {"fields": ("title", "summary", "body", "from_organisation")}),
+        (None, {"fields": ("title", "summary", "lead_image", "body", "from_organisation")}),
         ("Address", {"fields": ("slug",)}),
         ("Scheduling", {"fields": ("go_live_at", "expire_at"), "classes": ("collapse",)}),
     )

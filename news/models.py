@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import announcements
 from core.addresses import reserved_slugs
 from core.markdown import render_markdown
+from library.models import Image
 from publishing.models import (
     MARKDOWN_HELP,
     RestrictableModel,
@@ -28,7 +29,7 @@ class NewsItem(RestrictableModel):
 
     announces = True
 
-    revision_fields = ("title", "summary", "body", "from_organisation")
+    revision_fields = ("title", "summary", "lead_image", "body", "from_organisation")
 
     title = models.CharField(
         max_length=120, help_text=_("The headline, as the public will read it.")
@@ -44,6 +45,14 @@ class NewsItem(RestrictableModel):
     summary = models.CharField(
         max_length=300,
         help_text=_("One or two sentences. Used in the list, the feeds and by search engines."),
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Optional. A photo from the Media library, shown under the headline."),
     )
     body = markdown_body_field(MARKDOWN_HELP)
     from_organisation = models.CharField(

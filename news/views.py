@@ -38,7 +38,7 @@ class NewsDetailView(DetailView):
     context_object_name = "item"
 
     def get_queryset(self):
-        return NewsItem.objects.published()
+        return NewsItem.objects.published().select_related("lead_image")
 
     def get_context_data(self, **kwargs):
         edge.tag(self.request, edge.object_key(self.object))

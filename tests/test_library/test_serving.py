@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.models import Incident
 from library import renditions
 from library.models import Document, Image, Rendition, Usage
 from publishing import services
@@ -183,3 +184,34 @@ def test_a_page_with_files_costs_two_more_queries_however_many(client, make_page
         with CaptureQueriesContext(connection) as with_files:
             client.get(busy.get_absolute_url())
     assert len(with_files) <= len(without) + 2
+
+
+def test_a_news_items_lead_image_shows_at_the_top_not_lazily_and_is_public_with_it(
+    client, publisher, make_news, poster
+):
+    item = make_news("Posters for shops", publish=False, lead_image=poster, body="Print it.")
+    usage = Usage.objects.get(image=poster)
+    assert usage.content_object == item
+    assert client.get(poster.get_absolute_url()).status_code == 404
+    services.object_publish(obj=item, user=publisher)
+    html = client.get(item.get_absolute_url()).text
+    assert 'alt="Poster: if you see something suspicious' in html
+    figure = html[html.index("<figure") : html.index("</figure>")]
+    assert 'loading="lazy"' not in figure
+    assert client.get(poster.get_absolute_url()).status_code == 200
+
+
+def test_an_incidents_body_can_show_a_document(client, report):
+    incident = Incident.objects.create(
+        title="Incident in Sheffield",
+        slug="sheffield",
+        summary="Avoid the area.",
+        body=f"Advice for businesses nearby:\n\n{report.reference()}\n",
+        published=False,
+    )
+    assert client.get(report.get_absolute_url()).status_code == 404
+    incident.published = True
+    incident.save()
+    page = client.get(incident.get_absolute_url()).text
+    assert "Annual report 2025" in page and "4 pages" in page
+    assert client.get(report.get_absolute_url()).status_code == 200
