@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     # ctu_site, which only wires the others together.
     "core",
     "publishing",
+    "library",
     "pages",
     "news",
     "operations",
@@ -146,7 +147,6 @@ INSTALLED_APPS = [
     "contact",
     "referrals",
     "updates",
-    "library",
     "ctu_site",
 ]
 

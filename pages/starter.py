@@ -19,11 +19,13 @@ Phone numbers are never typed out: write {{ emergency }}, {{ hotline }}, {{ crim
 pages/starter_links.py.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from core import frontmatter
 from core.emergency import fill_numbers
+from library import starter as library_starter
 from pages.models import Page, UsefulLink
 from pages.starter_links import useful_links
 from publishing import services
@@ -88,7 +90,17 @@ def load() -> int:
     return load_pages() + load_useful_links()
 
 
+# A starter file from the media library, by its title, on a line of its own:
+# [[starter-file:How to report: poster]] becomes that file's reference when the page is loaded.
+STARTER_FILE = re.compile(r"^\[\[starter-file:(?P<title>[^\]\n]+)\]\]$", re.MULTILINE)
+
+
+def with_library_files(body: str) -> str:
+    return STARTER_FILE.sub(lambda m: library_starter.reference(m["title"]), body)
+
+
 def load_pages() -> int:
+    library_starter.load()  # the poster and leaflet the pages show (nothing if they are there)
     created = 0
     for spec in starter_pages():
         if Page.objects.filter(url_path=spec.url_path).exists():
@@ -99,7 +111,7 @@ def load_pages() -> int:
             slug=spec.slug,
             title=spec.title,
             summary=spec.summary,
-            body=spec.body.strip(),
+            body=with_library_files(spec.body.strip()),
             related_links=spec.related_links,
             show_in_menus=spec.show_in_menus,
             menu_title=spec.menu_title,

@@ -61,6 +61,14 @@ def _staff_code_only_when_asked(request, settings):
         settings.STAFF_OTP_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploads (the media library, the starter poster) go to a folder of this test's own."""
+    root = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(root)
+    return root
+
+
 @pytest.fixture
 def make_page(db):
     """Create a page through the publishing services, published unless told otherwise."""

@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DECODED_WIDTH = "async (img) => { await img.decode(); return img.naturalWidth; }"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def test_an_editor_uploads_a_poster_inserts_it_and_a_publisher_publishes_it(
     site, page, browser, staff_login, tmp_path, django_user_model
 ):

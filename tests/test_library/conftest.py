@@ -2,18 +2,8 @@ import io
 import zipfile
 
 import pypdf
-import pytest
 from PIL import ExifTags
 from PIL import Image as PILImage
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads go to a folder of this test's own, looked at afterwards."""
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = str(root)
-    return root
 
 
 def stored_files(root) -> list[str]:

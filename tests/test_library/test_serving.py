@@ -1,9 +1,13 @@
 """Who can fetch a file, and how it shows in a page: a draft's document is staff only until
 the page is published, and private again once it is not; renditions are made once."""
 
+from io import StringIO
+
+import pypdf
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -215,3 +219,24 @@ def test_an_incidents_body_can_show_a_document(client, report):
     page = client.get(incident.get_absolute_url()).text
     assert "Annual report 2025" in page and "4 pages" in page
     assert client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_the_starter_poster_and_leaflet_are_ours_with_alt_text_and_on_their_pages(client):
+    call_command("load_starter_content", stdout=StringIO())
+    poster = Image.objects.get(title="How to report: poster")
+    assert "0800 789 321" in poster.alt_text and "999" in poster.alt_text
+    leaflet = Document.objects.get(title="Worried about someone? Leaflet")
+    assert leaflet.file_kind == "pdf" and leaflet.pages == 1
+    page = client.get("/how-you-can-help/").text
+    assert 'alt="Poster: If you see something suspicious' in page
+    assert "How to report: poster to print (A4)" in page
+    assert (
+        "Worried about someone? Leaflet"
+        in client.get("/advice-for-the-public/worried-about-someone/").text
+    )
+    # Published pages show them, so the public can fetch them.
+    assert client.get(leaflet.get_absolute_url()).status_code == 200
+    pdf_text = pypdf.PdfReader(leaflet.file.open("rb")).pages[0].extract_text()
+    assert "0800 789 321" in pdf_text and "Act Early" in pdf_text
+    call_command("load_starter_content", stdout=StringIO())
+    assert Document.objects.count() == 2 and Image.objects.count() == 1
