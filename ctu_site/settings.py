@@ -14,6 +14,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from ctu_site.storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -354,7 +356,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The media library: MEDIA_ROOT, or S3-compatible object storage (ctu_site.storage).
+    "default": media_storage(env.str("MEDIA_STORAGE_URL", default="")),
     "staticfiles": {
         # Hashed, compressed names in production; plain files in development and tests so that
         # nothing needs collectstatic before it runs.
