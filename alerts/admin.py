@@ -236,6 +236,7 @@ class IncidentAdmin(admin.ModelAdmin):
         "title",
         "slug",
         "summary",
+        "lead_image",
         "body",
         "casualty_bureau_number",
         "footage_upload_url",
@@ -244,6 +245,7 @@ class IncidentAdmin(admin.ModelAdmin):
         "email_subscribers",
     )
     inlines = [IncidentUpdateInline]
+    autocomplete_fields = ("lead_image",)
 
     @admin.display(description="Public page")
     def view_on_site_link(self, obj):

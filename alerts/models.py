@@ -14,6 +14,7 @@ from core.announcements import Announcement
 from core.emergency import PhoneNumber
 from core.markdown import render_markdown
 from core.validators import SafeURLField
+from library.models import Image
 
 
 class ThreatLevel(models.Model):
@@ -271,6 +272,17 @@ class Incident(models.Model):
         ),
     )
     body_html = models.TextField(blank=True, editable=False)
+    lead_image = models.ForeignKey(
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Optional. A photo or map from the Media library, shown under the summary. Public "
+            "as soon as the incident page is."
+        ),
+    )
     casualty_bureau_number = models.CharField(
         _("casualty bureau number"),
         max_length=30,

@@ -48,4 +48,4 @@ class IncidentDetailView(BreadcrumbsMixin, DetailView):
     breadcrumb_trail = ((_("Incidents"), "alerts:incidents"),)
 
     def get_queryset(self):
-        return Incident.objects.published().prefetch_related("updates")
+        return Incident.objects.published().select_related("lead_image").prefetch_related("updates")

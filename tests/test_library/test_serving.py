@@ -240,3 +240,15 @@ def test_the_starter_poster_and_leaflet_are_ours_with_alt_text_and_on_their_page
     assert "0800 789 321" in pdf_text and "Act Early" in pdf_text
     call_command("load_starter_content", stdout=StringIO())
     assert Document.objects.count() == 2 and Image.objects.count() == 1
+
+
+def test_an_incident_can_have_a_lead_image(client, poster):
+    incident = Incident.objects.create(
+        title="Incident in Leeds", slug="leeds", summary="Avoid the area.", lead_image=poster
+    )
+    assert client.get(poster.get_absolute_url()).status_code == 404
+    incident.published = True
+    incident.save()
+    html = client.get(incident.get_absolute_url()).text
+    assert 'alt="Poster: if you see something suspicious' in html
+    assert client.get(poster.get_absolute_url()).status_code == 200

@@ -49,9 +49,16 @@ def test_an_editor_uploads_a_photo_and_its_location_is_gone(client, editor, medi
     assert stored.startswith("images/") and "IMG_2041" not in stored
     saved = (media_root / stored).read_bytes()
     assert b"PoliceCam" not in saved
-    reopened = PILImage.open(io.BytesIO(saved))
-    assert not reopened.getexif()  # no camera, no GPS position, nothing
+    # What is served, to staff now and to the public once published: no camera, no position.
+    served = b"".join(client.get(image.get_absolute_url()).streaming_content)
+    assert served == saved and b"PoliceCam" not in served
+    assert not PILImage.open(io.BytesIO(served)).getexif()
     assert image.key == image.sha256[:16]
+    # The staff pages for it work: the list with thumbnails, the change page with its usage.
+    assert client.get("/admin/library/image/").status_code == 200
+    change = client.get(f"/admin/library/image/{image.pk}/change/")
+    assert change.status_code == 200 and image.reference() in change.text
+    assert "Staff only, until a published page shows it." in change.text
 
 
 def test_alt_text_is_required_unless_the_image_is_decorative(client, editor, media_root):
