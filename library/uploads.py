@@ -9,6 +9,7 @@ SVG is refused: it can carry script.
 
 import hashlib
 import io
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -36,6 +37,8 @@ OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.presentation": "odp",
 }
 PIL_FORMATS = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
+# PDF names for code that runs when the file is opened, or that starts another program.
+ACTIVE_PDF = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b")
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,12 @@ def check_document(uploaded) -> Checked:
             raise ValidationError(
                 "This PDF could not be read: it may be damaged or only partly uploaded. Save "
                 "it again as PDF from the program that made it, and upload it again."
+            )
+        if ACTIVE_PDF.search(content):
+            raise ValidationError(
+                "This PDF contains scripts, or actions that start other programs, which we do "
+                "not publish. Save it again with your program's 'Save as PDF' or 'Print to "
+                "PDF' (not as a form), and upload that."
             )
     return Checked(
         content=content,

@@ -5,6 +5,7 @@ import io
 import struct
 import zlib
 
+import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -202,3 +203,41 @@ def test_the_chooser_lists_files_with_their_references(client, editor, triager):
     assert "<script>x" not in hostile and 'data-library-field="id_body"' in hostile
     client.force_login(triager)
     assert client.get("/admin/library/document/choose/").status_code == 403
+
+
+def pdf_with_javascript() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    action = pypdf.generic.DictionaryObject(
+        {
+            pypdf.generic.NameObject("/S"): pypdf.generic.NameObject("/JavaScript"),
+            pypdf.generic.NameObject("/JS"): pypdf.generic.TextStringObject("app.alert(1)"),
+        }
+    )
+    writer._root_object[pypdf.generic.NameObject("/OpenAction")] = action
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_that_runs_code_is_refused(client, editor, media_root):
+    client.force_login(editor)
+    response = upload_document(client, pdf_with_javascript(), name="form.pdf")
+    assert "This PDF contains scripts" in response.text
+    assert not Document.objects.exists() and stored_files(media_root) == []
+
+
+def test_an_editor_cannot_delete_files_or_make_them_public(client, editor):
+    client.force_login(editor)
+    upload_document(client, pdf(), title="Draft report")
+    document = Document.objects.get()
+    change = f"/admin/library/document/{document.pk}/change/"
+    # A hand-made post with the Publisher's field in it changes nothing.
+    client.post(change, {"title": "Draft report", "make_public": "on"})
+    document.refresh_from_db()
+    assert document.made_public_at is None
+    assert (
+        client.post(f"/admin/library/document/{document.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert Document.objects.exists()
