@@ -67,6 +67,10 @@ class ImageForm(UploadForm):
     class Meta:
         model = Image
         fields = ("upload", "title", "alt_text", "decorative", "caption", "credit", "collection")
+        widgets = {
+            "alt_text": forms.Textarea(attrs={"rows": 3, "cols": 60}),
+            "caption": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
 
 
 class DocumentForm(UploadForm):

@@ -145,7 +145,8 @@ class Image(MediaFile):
         return "" if self.decorative else self.alt_text
 
     def reference(self) -> str:
-        return f"![[image:{self.pk}|{self.alt_text}]]" if self.alt_text else f"![[image:{self.pk}]]"
+        """Short: the image's own alt text is used unless a page gives another after ``|``."""
+        return f"![[image:{self.pk}]]"
 
 
 class Document(MediaFile):
