@@ -118,11 +118,13 @@ def render_markdown(text: str) -> str:
     return html
 
 
+# Given (kind, id, label) for each marker: for each file that exists, a function of the label
+# that returns its markup.
 EmbedRenderer = Callable[[list[tuple[str, int, str]]], dict[tuple[str, int], Callable[[str], str]]]
-_EMBED_RENDERERS: list = []
+_EMBED_RENDERERS: list[EmbedRenderer] = []
 
 
-def register_embed_renderer(function) -> None:
+def register_embed_renderer(function: EmbedRenderer) -> None:
     """The media library's ``function(references) -> {(kind, id): render(label) -> html}``:
     how markers become markup. Without one, markers show nothing."""
     _EMBED_RENDERERS[:] = [function]

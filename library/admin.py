@@ -163,9 +163,7 @@ class ImageAdmin(MediaFileAdmin):
     def preview(self, obj):
         return format_html(
             '<img src="{}" alt="{}" width="320">',
-            renditions.rendition_url(obj, min(640, obj.width), "webp")
-            if obj.width <= 640
-            else renditions.rendition_url(obj, 640, "webp"),
+            renditions.rendition_url(obj, min(640, obj.width), "webp"),
             obj.alt,
         )
 
