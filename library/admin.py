@@ -91,6 +91,8 @@ class MediaFileAdmin(admin.ModelAdmin):
             services.file_store(obj, form.checked, by=request.user)
         else:
             obj.save()
+        if change:
+            services.file_described(obj)
         if "make_public" in form.cleaned_data:
             services.public_set(obj, form.cleaned_data["make_public"])
 

@@ -46,3 +46,10 @@ def public_set(file: MediaFile, public: bool) -> None:
     file.made_public_at = timezone.now() if public else None
     file.save(update_fields=["made_public_at"])
     refresh_public_pages(edge.object_key(file))
+
+
+def file_described(file: MediaFile) -> None:
+    """Its title, alt text or caption changed: the pages that show it are refreshed, in the
+    page cache and at the edge."""
+    keys = [edge.object_key(u.content_object) for u in file.usages.all() if u.content_object]
+    refresh_public_pages(edge.object_key(file), *keys)

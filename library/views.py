@@ -11,7 +11,10 @@ from library import access, renditions
 from library.models import Document, Image
 
 YEAR = 365 * 24 * 60 * 60
-RENDITION = re.compile(r"^(?P<slug>[a-z0-9-]*)-(?P<width>[1-9][0-9]{1,4})\.(?P<ext>jpg|png|webp)$")
+# The name's words are for people reading the address; only the key (and, for a rendition,
+# its width and format) decide what is served, so a retitled file's old addresses still work.
+RENDITION = re.compile(r"^[a-z0-9-]*-(?P<width>[1-9][0-9]{1,4})\.(?P<ext>jpg|png|webp)$")
+ORIGINAL = re.compile(r"^[a-z0-9-]*(?P<ext>\.[a-z]{3,4})$")
 DOCUMENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -47,13 +50,13 @@ def library_file(request, kind: str, key: str, name: str):
 
 
 def _image_response(image: Image, name: str) -> FileResponse:
-    if name == f"{image.slug}{image.extension}":
-        return FileResponse(
-            image.file.open("rb"), content_type=renditions.CONTENT_TYPES[image.format]
-        )
-    match = RENDITION.match(name)
-    if not match or match["slug"] != image.slug:
-        raise Http404
+    match = None if name == f"{image.slug}{image.extension}" else RENDITION.match(name)
+    if match is None:
+        original = ORIGINAL.match(name)
+        if original is None or original["ext"] != image.extension:
+            raise Http404
+        content_type = renditions.CONTENT_TYPES[image.format]
+        return FileResponse(image.file.open("rb"), content_type=content_type)
     width, fmt = int(match["width"]), FORMATS[match["ext"]]
     if width not in renditions.widths_for(image) or fmt not in ("webp", image.format):
         raise Http404  # only the sizes pages use, so nobody can fill the disk with others
@@ -62,13 +65,14 @@ def _image_response(image: Image, name: str) -> FileResponse:
 
 
 def _document_response(document: Document, name: str) -> FileResponse:
-    if name != f"{document.slug}{document.extension}":
+    original = ORIGINAL.match(name)
+    if original is None or original["ext"] != document.extension:
         raise Http404
     inline = document.file_kind == "pdf"  # office files download; a PDF opens in the browser
     response = FileResponse(
         document.file.open("rb"),
         content_type=DOCUMENT_TYPES[document.file_kind],
         as_attachment=not inline,
-        filename=name,
+        filename=f"{document.slug}{document.extension}",
     )
     return response

@@ -252,3 +252,30 @@ def test_an_incident_can_have_a_lead_image(client, poster):
     html = client.get(incident.get_absolute_url()).text
     assert 'alt="Poster: if you see something suspicious' in html
     assert client.get(poster.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.page_cache
+def test_a_retitled_or_redescribed_image_shows_at_once_and_old_addresses_still_work(
+    client, publisher, make_page, poster, django_capture_on_commit_callbacks
+):
+    page = make_page("posters", body=poster.reference())
+    old_rendition = renditions.rendition_url(poster, 640, "webp")
+    assert "Poster: if you see" in client.get(page.get_absolute_url()).text  # now cached
+    client.force_login(publisher)
+    change = reverse("admin:library_image_change", args=[poster.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            change,
+            {
+                "title": "Report it poster",
+                "alt_text": "A poster with the numbers to call.",
+                "caption": "",
+                "credit": "",
+            },
+        )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get(page.get_absolute_url()).text
+    assert 'alt="A poster with the numbers to call."' in html
+    assert "report-it-poster-640.webp" in html
+    assert client.get(old_rendition).status_code == 200  # links made before still work
