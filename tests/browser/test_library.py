@@ -36,6 +36,9 @@ def test_an_editor_uploads_a_poster_inserts_it_and_a_publisher_publishes_it(
     )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("was added successfully")).to_be_visible()
+    # The list fetches thumbnails (made on first request). On SQLite the live server shares the
+    # test's database connection, so the test reads the database only once they are done.
+    page.wait_for_load_state("networkidle")
     image = Image.objects.get()
 
     page.goto(site + "/admin/news/newsitem/add/")
@@ -50,6 +53,7 @@ def test_an_editor_uploads_a_poster_inserts_it_and_a_publisher_publishes_it(
     expect(body).to_have_value(f"Print this and put it up.\n\n{image.reference()}\n\n")
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("was added successfully")).to_be_visible()
+    page.wait_for_load_state("networkidle")
     item = NewsItem.objects.get()
 
     # The preview shows the poster to staff; the public cannot fetch it yet.
@@ -60,6 +64,7 @@ def test_an_editor_uploads_a_poster_inserts_it_and_a_publisher_publishes_it(
     expect(picture).to_be_visible()
     picture.scroll_into_view_if_needed()
     assert picture.evaluate(DECODED_WIDTH) > 0
+    preview.wait_for_load_state("networkidle")
     visitor = browser.new_context().new_page()
     assert visitor.goto(site + image.get_absolute_url()).status == 404
 
