@@ -256,9 +256,6 @@ class IncidentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        request._incident_was_published = bool(
-            change and Incident.objects.filter(pk=obj.pk, published=True).exists()
-        )
         super().save_model(request, obj, form, change)
         if obj.published:
             self.message_user(
@@ -277,7 +274,8 @@ class IncidentAdmin(admin.ModelAdmin):
         if not (incident.published and form.cleaned_data.get("email_subscribers")):
             return
         emailed = []
-        if not request._incident_was_published:
+        # The form's initial values are the row as it was before this save.
+        if not (change and form.initial.get("published")):
             emailed.append(incident.announcement())
         for formset in formsets:
             if formset.model is IncidentUpdate:
