@@ -1,9 +1,9 @@
-// Build static/ from GOV.UK Frontend and our sources: `npm run build` (Node 18 or newer, no other
-// packages). The output is committed, so the site itself never needs Node.
+// Build static/ from GOV.UK Frontend and our sources: `npm run build` (Node 18 or newer, with the
+// devDependencies: sass and esbuild). The output is committed, so the site itself never needs Node.
 //
 //   frontend/scss/main.scss  -> static/css/main.css (compressed, no source map, print rules inside)
-//   GOV.UK Frontend's JS     -> static/js/govuk-frontend.min.js
-//   frontend/js/main.js      -> static/js/main.js (a module; .js so that collectstatic hashes its import)
+//   frontend/js/main.js      -> static/js/main.js (one ES module: ours and the GOV.UK Frontend
+//                               components it imports, bundled and minified by esbuild)
 //   images the CSS refers to -> static/govuk/assets/images/ (never GOV.UK's fonts, crest or logo)
 //   frontend/images/favicon.svg -> static/images/favicon.svg (raster icons: images/make-icons.sh)
 import {
@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
 import * as sass from "sass";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -72,16 +73,20 @@ mkdirSync(join(staticDir, "css"), { recursive: true });
 writeFileSync(join(staticDir, "css/main.css"), css + "\n");
 console.log(`static/css/main.css (${(Buffer.byteLength(css) / 1024).toFixed(1)} KB)`);
 
-// 3. Scripts: GOV.UK Frontend's bundle, and ours, which imports it by relative path. The bundle's
-// source map is not shipped, so drop the comment that points browsers' tools at it.
-const bundle = readFileSync(join(govuk, "govuk-frontend.min.js"), "utf8");
-mkdirSync(join(staticDir, "js"), { recursive: true });
-writeFileSync(
-  join(staticDir, "js/govuk-frontend.min.js"),
-  bundle.replace(/\/\/# sourceMappingURL=\S+\s*$/, "\n"),
-);
-console.log("static/js/govuk-frontend.min.js");
-copy(join(root, "frontend/js/main.js"), join(staticDir, "js/main.js"));
+// 3. Script: ours with the GOV.UK Frontend components it imports, as one file (one request, and
+// none of the components we do not use). No source map is shipped.
+rmSync(join(staticDir, "js/govuk-frontend.min.js"), { force: true });
+await esbuild.build({
+  entryPoints: [join(root, "frontend/js/main.js")],
+  outfile: join(staticDir, "js/main.js"),
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2020",
+  legalComments: "none",
+  logLevel: "warning",
+});
+console.log("static/js/main.js");
 
 // 4. The unit's own icon.
 copy(join(root, "frontend/images/favicon.svg"), join(staticDir, "images/favicon.svg"));
