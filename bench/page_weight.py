@@ -107,14 +107,16 @@ def main() -> int:
         for asset in assets:
             file = ROOT / "static" / asset.removeprefix("/static/")
             parts.append((asset, len(brotli.compress(file.read_bytes()))))
-            # A module's own imports are fetched too (main.js imports GOV.UK Frontend).
+            # A module's own imports are fetched too (main.js is one bundle today).
             if asset.endswith(".js"):
                 for imported in re.findall(r'from\s*"\./([^"]+\.js)"', file.read_text()):
                     module = file.parent / imported
                     parts.append(
                         (f"{asset} -> {imported}", len(brotli.compress(module.read_bytes())))
                     )
-        srcset = re.search(r'<source type="image/webp" srcset="([^"]+)"', text)[1]
+        # A browser takes the first <source> whose type it supports: AVIF on any phone bought
+        # since 2022 (Safari 16, Chrome 85, Samsung Internet 14); the WebP one otherwise.
+        srcset = re.search(r'<source type="image/avif" srcset="([^"]+)"', text)[1]
         image_url = chosen_source(srcset, PHONE_COLUMN * DPR)
         image = client.get(image_url)
         parts.append((image_url.rsplit("/", 1)[-1], len(b"".join(image.streaming_content))))

@@ -1,5 +1,5 @@
 """Library files in pages: how a marker left by ``core.markdown`` becomes an image (responsive,
-WebP where the browser takes it, lazy below the fold) or a GOV.UK-style attachment."""
+AVIF or WebP where the browser takes it, lazy below the fold) or a GOV.UK-style attachment."""
 
 from django.template.loader import render_to_string
 
@@ -22,7 +22,11 @@ def image_context(image: Image, *, alt: str | None = None, lazy: bool = True) ->
     return {
         "image": image,
         "alt": image.alt if alt is None or image.decorative else alt,
-        "webp_srcset": srcset("webp") if fallback != "webp" else "",
+        "sources": [
+            {"type": renditions.CONTENT_TYPES[fmt], "srcset": srcset(fmt)}
+            for fmt in renditions.MODERN
+            if fmt != fallback
+        ],
         "srcset": srcset(fallback),
         "src": renditions.rendition_url(image, middle, fallback),
         "sizes": SIZES,

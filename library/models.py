@@ -182,7 +182,14 @@ class Rendition(models.Model):
 
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
     width = models.PositiveIntegerField()
-    format = models.CharField(max_length=10, choices=Image.Format.choices)
+
+    class Format(models.TextChoices):
+        JPEG = "jpeg", "JPEG"
+        PNG = "png", "PNG"
+        WEBP = "webp", "WebP"
+        AVIF = "avif", "AVIF"
+
+    format = models.CharField(max_length=10, choices=Format.choices)
     file = models.FileField(max_length=200)
     size = models.PositiveBigIntegerField(default=0)
 

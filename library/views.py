@@ -13,7 +13,7 @@ from library.models import Document, Image
 YEAR = 365 * 24 * 60 * 60
 # The name's words are for people reading the address; only the key (and, for a rendition,
 # its width and format) decide what is served, so a retitled file's old addresses still work.
-RENDITION = re.compile(r"^[a-z0-9-]*-(?P<width>[1-9][0-9]{1,4})\.(?P<ext>jpg|png|webp)$")
+RENDITION = re.compile(r"^[a-z0-9-]*-(?P<width>[1-9][0-9]{1,4})\.(?P<ext>jpg|png|webp|avif)$")
 ORIGINAL = re.compile(r"^[a-z0-9-]*(?P<ext>\.[a-z]{3,4})$")
 DOCUMENT_TYPES = {
     "pdf": "application/pdf",
@@ -24,7 +24,7 @@ DOCUMENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
-FORMATS = {"jpg": "jpeg", "png": "png", "webp": "webp"}
+FORMATS = {"jpg": "jpeg", "png": "png", "webp": "webp", "avif": "avif"}
 
 
 @require_safe
@@ -58,7 +58,7 @@ def _image_response(image: Image, name: str) -> FileResponse:
         content_type = renditions.CONTENT_TYPES[image.format]
         return FileResponse(image.file.open("rb"), content_type=content_type)
     width, fmt = int(match["width"]), FORMATS[match["ext"]]
-    if width not in renditions.widths_for(image) or fmt not in ("webp", image.format):
+    if width not in renditions.widths_for(image) or fmt not in (*renditions.MODERN, image.format):
         raise Http404  # only the sizes pages use, so nobody can fill the disk with others
     rendition = renditions.rendition_get(image, width, fmt)
     return FileResponse(rendition.file.open("rb"), content_type=renditions.CONTENT_TYPES[fmt])

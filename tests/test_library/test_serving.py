@@ -1,6 +1,7 @@
 """Who can fetch a file, and how it shows in a page: a draft's document is staff only until
 the page is published, and private again once it is not; renditions are made once."""
 
+import io
 from io import StringIO
 
 import pypdf
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image as PILImage
 
 from alerts.models import Incident
 from library import renditions
@@ -105,7 +107,11 @@ def test_a_publisher_can_make_a_file_public_without_a_page(client, publisher, re
 def test_an_image_in_a_page_is_responsive_lazy_and_has_its_alt_text(client, make_page, poster):
     page = make_page("posters", body=f"Print these.\n\n{poster.reference()}\n")
     html = client.get(page.get_absolute_url()).text
-    assert "<picture>" in html and 'type="image/webp"' in html
+    assert "<picture>" in html
+    # AVIF first (the browser takes the first type it supports), then WebP, then the original.
+    avif, webp, img = (html.index(s) for s in ('type="image/avif"', 'type="image/webp"', "<img"))
+    assert avif < webp < img
+    assert "-640.avif 640w" in html and "-640.webp 640w" in html and "-640.jpg 640w" in html
     assert 'alt="Poster: if you see something suspicious' in html
     assert 'loading="lazy"' in html and 'width="640"' in html
     assert "320w" in html and "1500w" in html and "1920w" not in html
@@ -137,10 +143,18 @@ def test_renditions_are_made_once_and_only_in_the_sizes_pages_use(client, make_p
     assert Rendition.objects.count() == 1
     assert client.get(renditions.rendition_url(poster, 640, "jpeg")).status_code == 200
     assert Rendition.objects.count() == 2
+    avif = client.get(renditions.rendition_url(poster, 320, "avif"))
+    assert avif.status_code == 200 and avif["Content-Type"] == "image/avif"
+    body = b"".join(avif.streaming_content)
+    assert body[4:12] == b"ftypavif"
+    with PILImage.open(io.BytesIO(body)) as decoded:
+        assert decoded.format == "AVIF" and decoded.width == 320
+    assert Rendition.objects.count() == 3
     # Made-up sizes and formats are not made.
     assert client.get(url.replace("-640.webp", "-641.webp")).status_code == 404
     assert client.get(url.replace("-640.webp", "-640.png")).status_code == 404
-    assert Rendition.objects.count() == 2
+    assert client.get(url.replace("-640.webp", "-641.avif")).status_code == 404
+    assert Rendition.objects.count() == 3
 
 
 def test_a_replaced_file_gets_a_new_address(client, publisher, make_page, report):

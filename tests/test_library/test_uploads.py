@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
+from library import renditions
 from library.models import Document, Image
 from tests.test_library.conftest import docx, pdf, photo, png, stored_files
 
@@ -54,6 +55,10 @@ def test_an_editor_uploads_a_photo_and_its_location_is_gone(client, editor, medi
     served = b"".join(client.get(image.get_absolute_url()).streaming_content)
     assert served == saved and b"PoliceCam" not in served
     assert not PILImage.open(io.BytesIO(served)).getexif()
+    for fmt in ("avif", "webp", "jpeg"):  # and none in any rendition a page offers
+        rendition = client.get(renditions.rendition_url(image, 640, fmt))
+        body = b"".join(rendition.streaming_content)
+        assert b"PoliceCam" not in body and not PILImage.open(io.BytesIO(body)).getexif()
     assert image.key == image.sha256[:16]
     # The staff pages for it work: the list with thumbnails, the change page with its usage.
     assert client.get("/admin/library/image/").status_code == 200
