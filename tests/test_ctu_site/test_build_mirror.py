@@ -135,3 +135,36 @@ def test_without_a_mirror_a_publish_builds_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         services.revision_publish(revision=services.draft_save(obj=page, user=None), user=None)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_files_a_mirrored_page_shows_are_mirrored_and_a_drafts_are_not(tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from library import services as library
+    from library import uploads
+    from library.models import Document, Image
+    from tests.test_library.conftest import pdf, photo
+
+    def image(title, width):
+        checked = uploads.check_image(SimpleUploadedFile("p.jpg", photo(width, 400)))
+        return library.file_store(Image(title=title, alt_text=f"{title}."), checked)
+
+    shown, hidden = image("Shown photo", 700), image("Draft photo", 600)
+    report = library.file_store(
+        Document(title="Annual report"),
+        uploads.check_document(SimpleUploadedFile("r.pdf", pdf(3))),
+    )
+    make_page("with-files", body=f"Look.\n\n{shown.reference()}\n\n{report.reference()}\n")
+    make_page("draft-with-file", body=hidden.reference(), publish=False)
+    output = tmp_path / "mirror"
+    build(output)
+    html = page_file(output, "/with-files/").read_text()
+    mirrored = {str(p.relative_to(output)) for p in (output / "files").rglob("*") if p.is_file()}
+    # Every size and format the page's srcset offers, the document, and nothing of the draft's.
+    for width in (320, 480, 640, 700):
+        for ext in ("avif", "webp", "jpg"):
+            name = f"files/images/{shown.key}/shown-photo-{width}.{ext}"
+            assert name in mirrored and f"/{name} {width}w" in html, name
+    assert f"files/documents/{report.key}/annual-report.pdf" in mirrored
+    assert (output / f"files/documents/{report.key}/annual-report.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not any(hidden.key in name for name in mirrored)

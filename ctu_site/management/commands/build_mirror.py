@@ -4,8 +4,10 @@ GOV.UK keeps static mirrors of its pages behind its CDN and serves them when its
 cannot answer. This does the same for the site: it renders every page of the sitemap, the
 contact pages, the home page and the error pages as an anonymous visitor sees them, puts a
 "saved copy, made at ..." notice with the emergency numbers at the top of each, and writes them
-with the static files into a directory that nginx serves (deploy/nginx/ctu_site.conf, the mirror
-server) and Varnish falls back to when every app server is down (deploy/varnish/default.vcl).
+with the static files and the media library files those pages show (each image in every size
+and format its srcset offers, each attached document) into a directory that nginx serves
+(deploy/nginx/ctu_site.conf, the mirror server) and Varnish falls back to when every app server
+is down (deploy/varnish/default.vcl).
 
 Each build goes into a directory of its own and the mirror's address (``MIRROR_ROOT``, a
 symbolic link) is switched to it in one step, so nginx never serves half a build; a build with a
@@ -18,6 +20,7 @@ import fcntl
 import gzip
 import json
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -36,6 +39,8 @@ from ctu_site.sitemaps import sitemaps
 MANIFEST = "mirror.json"
 # The notice goes straight after the opening tag of the page's main element.
 MAIN_OPENING = 'id="main-content">'
+# Media library files a page shows or links to (src, srcset, href): /files/<kind>/<key>/<name>.
+LIBRARY_FILE = re.compile(r"/files/(?:images|documents)/[A-Za-z0-9]+/[A-Za-z0-9._-]+")
 # Builds kept besides the current one, for looking back at what was served.
 KEEP_PREVIOUS = 1
 
@@ -149,14 +154,16 @@ class Command(BaseCommand):
             "hotline": emergency.ANTI_TERRORIST_HOTLINE,
         }
         notice = render_to_string("includes/components/mirror_notice.html", context)
-        failed, written = [], []
+        failed, written, files = [], [], {}
         for path in mirror_paths():
             response = client.get(path, secure=True)
             if response.status_code != 200:
                 failed.append(f"{path} ({response.status_code})")
                 continue
-            self.write(target, path, response.content.decode(), notice)
+            html = response.content.decode()
+            self.write(target, path, html, notice)
             written.append(path)
+            files.update(dict.fromkeys(LIBRARY_FILE.findall(html)))
         if failed:
             raise MirrorError(
                 "These pages did not render, so the mirror was not replaced: " + ", ".join(failed)
@@ -169,7 +176,25 @@ class Command(BaseCommand):
         request = RequestFactory().get("/", secure=True, headers={"host": host})
         unavailable = errors.service_unavailable(request)
         self.write(target, "/503.html", unavailable.content.decode(), notice)
+        self.write_library_files(target, client, files)
         return written
+
+    def write_library_files(self, target: Path, client: Client, paths: dict) -> None:
+        """Each file as the public gets it (only public files answer 200 to an anonymous
+        visitor, so a draft's file never reaches the mirror). A file that does not answer is
+        left out with a warning: its page is in the mirror all the same."""
+        for path in paths:
+            response = client.get(path, secure=True)
+            if response.status_code != 200:
+                self.stderr.write(f"{path} answered {response.status_code}: not in the mirror.")
+                continue
+            destination = (target / path.lstrip("/")).resolve()
+            if not destination.is_relative_to(target.resolve()):
+                raise MirrorError(f"{path} is not an address inside the mirror.")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with open(destination, "wb") as out:
+                for chunk in response.streaming_content:
+                    out.write(chunk)
 
     def write(self, target: Path, path: str, html: str, notice: str) -> None:
         relative = path.lstrip("/")
