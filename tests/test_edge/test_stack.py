@@ -12,6 +12,7 @@ person runs as well as the configuration it ships.
 import http.client
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -224,6 +225,12 @@ def test_a_publish_reaches_the_edge_and_the_mirror_answers_when_the_app_servers_
         "the edge to turn to the mirror",
     )
     assert "This is a saved copy of the page, made on" in from_mirror.body
+    # The poster that page shows comes from the mirror too (no request has put it in the cache).
+    poster_page = (state / "mirror/how-you-can-help/index.html").read_text()
+    avif = re.search(r'srcset="(/files/images/[^" ]+\.avif) \d+w', poster_page)[1]
+    poster = request(https, avif)
+    assert poster.status == 200 and poster.headers["content-type"] == "image/avif", avif
+    assert "x-mirror" in poster.headers
     # An address the mirror does not hold: the page that says the site is not working.
     missing = request(https, "/search/?q=parcel")
     assert missing.status == 503
