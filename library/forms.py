@@ -2,6 +2,7 @@
 stored, and nothing is kept of a refused upload."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
@@ -30,11 +31,18 @@ class UploadForm(forms.ModelForm):
     )
     check = staticmethod(uploads.check_image)
 
+    def accepts(self) -> str:
+        """What an upload may be, said before anyone chooses a file."""
+        raise NotImplementedError
+
     def __init__(self, *args, can_make_public: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["upload"].required = self.instance.pk is None
+        self.fields["upload"].help_text = self.accepts()
         if self.instance.pk:
-            self.fields["upload"].help_text = _("Optional: choose a file to replace this one.")
+            self.fields["upload"].help_text = format_html(
+                "{} {}", _("Optional: choose a file to replace this one."), self.accepts()
+            )
             self.fields["make_public"].initial = self.instance.made_public_at is not None
         if not can_make_public:
             del self.fields["make_public"]
@@ -64,6 +72,15 @@ class UploadForm(forms.ModelForm):
 class ImageForm(UploadForm):
     check = staticmethod(uploads.check_image)
 
+    def accepts(self) -> str:
+        return _(
+            "A JPEG, PNG or WebP photo or picture, up to %(mb)s MB and %(mp)s megapixels. "
+            "The camera's details and any location in the photo are removed."
+        ) % {
+            "mb": settings.LIBRARY_MAX_IMAGE_MB,
+            "mp": settings.LIBRARY_MAX_IMAGE_PIXELS // 1_000_000,
+        }
+
     class Meta:
         model = Image
         fields = ("upload", "title", "alt_text", "decorative", "caption", "credit", "collection")
@@ -75,6 +92,12 @@ class ImageForm(UploadForm):
 
 class DocumentForm(UploadForm):
     check = staticmethod(uploads.check_document)
+
+    def accepts(self) -> str:
+        return _(
+            "A PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) or OpenDocument file, up "
+            "to %(mb)s MB. Files with macros cannot be uploaded: save a copy without them."
+        ) % {"mb": settings.LIBRARY_MAX_DOCUMENT_MB}
 
     class Meta:
         model = Document

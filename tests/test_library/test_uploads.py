@@ -246,3 +246,15 @@ def test_an_editor_cannot_delete_files_or_make_them_public(client, editor):
         == 403
     )
     assert Document.objects.exists()
+
+
+def test_the_upload_forms_say_what_they_take_before_a_file_is_chosen(client, editor):
+    client.force_login(editor)
+    image_page = client.get(IMAGE_ADD).text
+    assert "A JPEG, PNG or WebP photo or picture, up to 20 MB and 40 megapixels." in image_page
+    assert "any location in the photo are removed" in image_page
+    document_page = client.get(DOCUMENT_ADD).text
+    assert "A PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) or OpenDocument" in document_page
+    assert (
+        "up to 50 MB" in document_page and "Files with macros cannot be uploaded" in document_page
+    )
