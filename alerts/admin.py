@@ -30,6 +30,7 @@ from alerts.models import (
 from alerts.sitewide import alert_for_display
 from core.announcements import announce
 from core.markdown import render_markdown
+from library.widgets import LeadImageAdminMixin
 
 CONFIRM_EVERY = dt.timedelta(days=30)
 
@@ -224,7 +225,7 @@ class IncidentUpdateInline(admin.StackedInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(LeadImageAdminMixin, admin.ModelAdmin):
     """Incident pages: a summary that stays, and timestamped updates added as things change."""
 
     form = IncidentForm

@@ -6,6 +6,8 @@ import re
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
@@ -153,6 +155,25 @@ class ImageAdmin(MediaFileAdmin):
     list_display = ["thumbnail", "title", "collection", "uploaded_at", "uploaded_by"]
     readonly_fields = ["preview", *MediaFileAdmin.readonly_fields]
     publish_permission = "library.publish_image"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/thumbnail/",
+                self.admin_site.admin_view(self.thumbnail_view),
+                name="library_image_thumbnail",
+            ),
+            *super().get_urls(),
+        ]
+
+    def thumbnail_view(self, request, pk):
+        """The smallest rendition of an image, for the lead image field's preview."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        image = self.get_queryset(request).filter(pk=pk).first()
+        if image is None:
+            raise Http404
+        return redirect(renditions.rendition_url(image, renditions.widths_for(image)[0], "webp"))
 
     @admin.display(description="")
     def thumbnail(self, obj):

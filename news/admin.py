@@ -3,13 +3,14 @@
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
 
+from library.widgets import LeadImageAdminMixin
 from news.models import NewsItem
 from news.views import news_context
 from publishing.admin import PublishableAdmin, PublishStateFilter
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublishableAdmin):
+class NewsItemAdmin(LeadImageAdminMixin, PublishableAdmin):
     """News, with the same drafting, review, publishing, history and revert as pages."""
 
     preview_template = "news/news_detail.html"

@@ -90,6 +90,41 @@ def test_an_editor_uploads_a_poster_inserts_it_and_a_publisher_publishes_it(
     assert visitor.goto(site + image.get_absolute_url()).status == 200
 
 
+def test_the_lead_image_field_shows_the_photo_chosen(site, page, staff_login):
+    photo_file = stored(
+        Image,
+        uploads.check_image,
+        photo(1200, 800),
+        "event.jpg",
+        title="Officers at the county show",
+        alt_text="Two officers talk to a family beside a police van.",
+    )
+    staff_login("edith", EDITORS)
+    page.goto(site + "/admin/news/newsitem/add/")
+    preview = page.locator("#id_lead_image-preview")
+    expect(preview).to_be_hidden()
+    page.get_by_label("Title:").fill("Meet us at the county show")
+    page.get_by_label("Summary:").fill("Officers will be at the show all weekend.")
+    page.locator(".field-lead_image .select2-selection").click()
+    page.locator(".select2-search__field").fill("county show")
+    page.get_by_role("option", name="Officers at the county show").click()
+    # The thumbnail of the photo chosen, before anything is saved.
+    expect(preview).to_be_visible()
+    assert preview.locator("img").evaluate(DECODED_WIDTH) == 320
+    page.get_by_label("Body:").fill("Come and say hello.")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("was added successfully")).to_be_visible()
+    # Saved: the same photo, and its alt text for staff to check.
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text("Alt text: Two officers talk to a family beside a police van.")
+    assert preview.locator("img").evaluate(DECODED_WIDTH) == 320
+    page.wait_for_load_state("networkidle")
+    assert NewsItem.objects.get().lead_image == photo_file
+    # Cleared: no thumbnail of a photo that is no longer chosen.
+    page.locator(".field-lead_image .select2-selection__clear").click()
+    expect(preview).to_be_hidden()
+
+
 def stored(model, check, content, name, **fields):
     """A file in the library as an upload through the admin leaves it."""
     return services.file_store(model(**fields), check(SimpleUploadedFile(name, content)))

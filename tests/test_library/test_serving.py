@@ -293,3 +293,37 @@ def test_a_retitled_or_redescribed_image_shows_at_once_and_old_addresses_still_w
     assert 'alt="A poster with the numbers to call."' in html
     assert "report-it-poster-640.webp" in html
     assert client.get(old_rendition).status_code == 200  # links made before still work
+
+
+def test_staff_see_the_chosen_lead_image_on_the_news_and_incident_forms(
+    client, editor, publisher, triager, make_news, poster
+):
+    item = make_news("Posters for shops", publish=False, lead_image=poster, body="Print it.")
+    incident = Incident.objects.create(
+        title="Incident in Leeds", slug="leeds", summary="Avoid the area.", lead_image=poster
+    )
+    thumbnail = renditions.rendition_url(poster, 320, "webp")
+    client.force_login(publisher)  # Editors only read incidents
+    for change in (
+        reverse("admin:news_newsitem_change", args=[item.pk]),
+        reverse("admin:alerts_incident_change", args=[incident.pk]),
+    ):
+        html = client.get(change).text
+        preview = html[html.index('id="id_lead_image-preview"') :]
+        preview = preview[: preview.index("</div>")]
+        assert f'src="{thumbnail}"' in preview and " hidden" not in preview, change
+        assert "Alt text: Poster: if you see something suspicious" in preview
+    # A new item: no image chosen, nothing shown (the script shows one once it is chosen).
+    client.force_login(editor)
+    html = client.get(reverse("admin:news_newsitem_add")).text
+    assert 'data-saved="" data-thumbnail-address="/admin/library/image/0/thumbnail/" hidden' in html
+    # The address the script asks for: the smallest rendition, for staff who may see images.
+    address = reverse("admin:library_image_thumbnail", args=[poster.pk])
+    answer = client.get(address)
+    assert answer.status_code == 302 and answer["Location"] == thumbnail
+    assert client.get(reverse("admin:library_image_thumbnail", args=[99999])).status_code == 404
+    client.force_login(triager)  # staff, but not the media library's
+    assert client.get(address).status_code == 403
+    client.logout()
+    assert client.get(address).status_code == 302
+    assert client.get(address)["Location"].startswith("/admin/login/")
