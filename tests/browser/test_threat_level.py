@@ -28,6 +28,10 @@ def test_a_publisher_raises_the_level_and_the_home_page_banner_changes(
     banner = visitor.locator(".app-threat-banner")
     expect(banner).to_contain_text("Substantial")
     visitor.reload()  # served from the cache now
+    # On SQLite the live server shares the test's database connection: let the visitor's
+    # requests (the favicon, say) finish before the test creates the Publisher. CI once saw
+    # "bad parameter or other API misuse" from the two at once.
+    visitor.wait_for_load_state("networkidle")
 
     staff_login("percy", PUBLISHERS)
     page.goto(site + "/admin/alerts/threatlevelchange/add/")
