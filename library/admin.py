@@ -173,13 +173,13 @@ class ImageAdmin(MediaFileAdmin):
         image = self.get_queryset(request).filter(pk=pk).first()
         if image is None:
             raise Http404
-        return redirect(renditions.rendition_url(image, renditions.widths_for(image)[0], "webp"))
+        return redirect(renditions.thumbnail_url(image))
 
     @admin.display(description="")
     def thumbnail(self, obj):
         return format_html(
             '<img src="{}" alt="" width="80" loading="lazy">',
-            renditions.rendition_url(obj, renditions.widths_for(obj)[0], "webp"),
+            renditions.thumbnail_url(obj),
         )
 
     @admin.display(description="Image")

@@ -46,6 +46,11 @@ def rendition_url(image: Image, width: int, fmt: str) -> str:
     return reverse("library:file", args=["images", image.key, rendition_name(image, width, fmt)])
 
 
+def thumbnail_url(image: Image) -> str:
+    """The smallest rendition, for staff lists and previews."""
+    return rendition_url(image, widths_for(image)[0], "webp")
+
+
 def rendition_get(image: Image, width: int, fmt: str) -> Rendition:
     """The rendition, made now if this is the first time it is asked for."""
     existing = image.renditions.filter(width=width, format=fmt).first()

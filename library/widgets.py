@@ -33,7 +33,7 @@ class LeadImageSelect(AutocompleteSelect):
             "" if image else mark_safe(" hidden"),
             format_html(
                 ' src="{}"',
-                renditions.rendition_url(image, renditions.widths_for(image)[0], "webp"),
+                renditions.thumbnail_url(image),
             )
             if image
             else "",
